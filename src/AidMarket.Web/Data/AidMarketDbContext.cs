@@ -1,0 +1,42 @@
+using AidMarket.Domain.Catalog;
+using AidMarket.Domain.Organizations;
+using AidMarket.Domain.Producers;
+using AidMarket.Domain.Regions;
+using AidMarket.Web.Identity;
+using AidMarket.Web.Messaging;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace AidMarket.Web.Data;
+
+public class AidMarketDbContext(DbContextOptions<AidMarketDbContext> options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<County> Counties => Set<County>();
+    public DbSet<PartnerPairing> PartnerPairings => Set<PartnerPairing>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Supplier> Suppliers => Set<Supplier>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<BenefitLink> BenefitLinks => Set<BenefitLink>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    /// <summary>Stores an event in the outbox: it is committed with this context's next SaveChanges, or not at all.</summary>
+    public void Publish<T>(T message) where T : class => OutboxMessages.Add(OutboxMessage.From(message));
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AidMarketDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}

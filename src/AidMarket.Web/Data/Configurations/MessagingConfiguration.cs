@@ -1,0 +1,33 @@
+using AidMarket.Web.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AidMarket.Web.Data.Configurations;
+
+public class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    {
+        b.Property(m => m.Type).HasMaxLength(300);
+        b.Property(m => m.Payload).HasColumnType("jsonb");
+        b.HasIndex(m => m.CreatedAt).HasFilter("sent_at IS NULL").HasDatabaseName("ix_outbox_messages_unsent");
+    }
+}
+
+public class InboxMessageConfiguration : IEntityTypeConfiguration<InboxMessage>
+{
+    public void Configure(EntityTypeBuilder<InboxMessage> b)
+    {
+        b.HasKey(m => new { m.MessageId, m.Consumer });
+        b.Property(m => m.Consumer).HasMaxLength(200);
+    }
+}
+
+public class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> b)
+    {
+        b.HasIndex(n => new { n.UserId, n.CreatedAt });
+        b.Property(n => n.MessageKey).HasMaxLength(100);
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AidMarket.Web.Data;
+
+public static class DatabaseInitializer
+{
+    /// <summary>Applies pending migrations (EF takes a database lock, so instances may start together) and seeds the demo data once.</summary>
+    public static async Task InitializeAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AidMarketDbContext>();
+        await db.Database.MigrateAsync(ct);
+        if (scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value.Demo)
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ct);
+    }
+}
+
+public class SeedOptions
+{
+    /// <summary>Seed the demo counties, organizations, users and products on start (idempotent).</summary>
+    public bool Demo { get; set; } = true;
+}

@@ -1,0 +1,28 @@
+using AidMarket.Web.Data;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace AidMarket.Web.Hosting;
+
+public static class StartupBanner
+{
+    public static void Print(WebApplication app, LocalPostgres? localPostgres)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var lines = new List<string> { "", "AidMarket 消费帮扶集采平台 is running:" };
+        lines.AddRange(addresses.Select(a => "  " + a));
+        if (app.Services.GetRequiredService<IOptions<SeedOptions>>().Value.Demo)
+        {
+            lines.Add($"Demo logins (password {DemoSeeder.DemoPassword}):");
+            lines.AddRange(DemoSeeder.DemoUsers.Select(u => $"  {u.Email,-32} {u.Description}"));
+        }
+        if (localPostgres is not null)
+        {
+            lines.Add($"Local PostgreSQL: {localPostgres.DataDirectory} (127.0.0.1, stopped with the app;");
+            lines.Add($"  if the app was killed: {localPostgres.StopCommand})");
+        }
+        lines.Add("Press Ctrl+C to stop.");
+        Console.WriteLine(string.Join(Environment.NewLine, lines));
+    }
+}

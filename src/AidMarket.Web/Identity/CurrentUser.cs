@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using System.Security.Claims;
+using AidMarket.Domain.Organizations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace AidMarket.Web.Identity;
+
+public static class AppClaims
+{
+    public const string OrganizationId = "aidmarket:org";
+    public const string OrganizationKind = "aidmarket:org_kind";
+    public const string Role = "aidmarket:role";
+    public const string DisplayName = "aidmarket:name";
+}
+
+public static class Policies
+{
+    public const string PlatformAdmin = nameof(PlatformAdmin);
+    public const string OrganizationInviter = nameof(OrganizationInviter);
+
+    public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
+    {
+        options.AddPolicy(PlatformAdmin, p => p.RequireClaim(AppClaims.OrganizationKind, nameof(OrganizationKind.Platform)));
+        options.AddPolicy(OrganizationInviter, p => p.RequireAssertion(c =>
+            CurrentUser.From(c.User) is { OrganizationId: not null } u && OrganizationRoles.CanInvite(u.Kind!.Value, u.Role!.Value)));
+    }
+}
+
+/// <summary>Who is asking, read from the sign-in cookie: every query for organization data filters by <see cref="OrganizationId"/>.</summary>
+public sealed record CurrentUser(string? UserId, string DisplayName, Guid? OrganizationId, OrganizationKind? Kind, OrganizationRole? Role)
+{
+    public bool IsPlatformAdmin => Kind == OrganizationKind.Platform;
+    public bool Is(OrganizationKind kind) => Kind == kind;
+    public bool Is(OrganizationKind kind, OrganizationRole role) => Kind == kind && Role == role;
+
+    public static CurrentUser From(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true) return new CurrentUser(null, "", null, null, null);
+        return new CurrentUser(
+            principal.FindFirstValue(ClaimTypes.NameIdentifier),
+            principal.FindFirstValue(AppClaims.DisplayName) ?? principal.Identity.Name ?? "",
+            Guid.TryParse(principal.FindFirstValue(AppClaims.OrganizationId), out var org) ? org : null,
+            Enum.TryParse<OrganizationKind>(principal.FindFirstValue(AppClaims.OrganizationKind), out var kind) ? kind : null,
+            Enum.TryParse<OrganizationRole>(principal.FindFirstValue(AppClaims.Role), out var role) ? role : null);
+    }
+}
+
+public class AppClaimsFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options, Data.AidMarketDbContext db)
+    : UserClaimsPrincipalFactory<AppUser>(users, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(AppClaims.DisplayName, user.DisplayName));
+        if (user.OrganizationId is { } orgId && user.Role is { } role)
+        {
+            var kind = await db.Organizations.Where(o => o.Id == orgId).Select(o => o.Kind).SingleAsync();
+            identity.AddClaim(new Claim(AppClaims.OrganizationId, orgId.ToString()));
+            identity.AddClaim(new Claim(AppClaims.OrganizationKind, kind.ToString()));
+            identity.AddClaim(new Claim(AppClaims.Role, role.ToString()));
+        }
+        return identity;
+    }
+}

@@ -1,0 +1,73 @@
+using AidMarket.Web.Data;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AidMarket.Web.Messaging;
+
+public class OutboxOptions
+{
+    public bool Enabled { get; set; } = true;
+    public int BatchSize { get; set; } = 50;
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+}
+
+/// <summary>
+/// Publishes committed outbox rows. Rows are claimed with FOR UPDATE SKIP LOCKED, so several app
+/// instances share the work and none publishes a row another is publishing. A row is marked sent
+/// only after the broker took it; a crash in between republishes it with the same MessageId,
+/// which the consumers' inbox discards.
+/// </summary>
+public class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, OutboxSignal signal,
+    IOptions<OutboxOptions> options, ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled) return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int dispatched;
+            try
+            {
+                dispatched = await DispatchBatchAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Outbox dispatch failed; retrying");
+                dispatched = 0;
+            }
+            if (dispatched == 0)
+            {
+                try { await signal.WaitAsync(options.Value.PollInterval, stoppingToken); }
+                catch (OperationCanceledException) { return; }
+            }
+        }
+    }
+
+    public async Task<int> DispatchBatchAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AidMarketDbContext>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var batch = await db.OutboxMessages
+            .FromSql($"SELECT * FROM outbox_messages WHERE sent_at IS NULL ORDER BY created_at, id LIMIT {options.Value.BatchSize} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(ct);
+        foreach (var message in batch)
+        {
+            try
+            {
+                await bus.Publish(message.Deserialize(), message.ResolveType(), context => context.MessageId = message.Id, ct);
+                message.MarkSent(DateTimeOffset.UtcNow);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Publishing outbox message {Id} ({Type}) failed", message.Id, message.Type);
+                message.MarkFailed(ex.Message);
+                break;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return batch.Count(m => m.SentAt is not null);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+
+namespace AidMarket.Web.Messaging;
+
+/// <summary>An event saved in the same transaction as the change it announces, published later by <see cref="OutboxDispatcher"/>.</summary>
+public class OutboxMessage
+{
+    public Guid Id { get; private set; }
+    /// <summary>The CLR type name of the event (a type in <see cref="Contracts"/>).</summary>
+    public string Type { get; private set; } = "";
+    public string Payload { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? SentAt { get; private set; }
+    public int Attempts { get; private set; }
+    public string? LastError { get; private set; }
+
+    public static OutboxMessage From<T>(T message) where T : class => new()
+    {
+        Id = Guid.CreateVersion7(),
+        Type = typeof(T).FullName!,
+        Payload = JsonSerializer.Serialize(message),
+        CreatedAt = DateTimeOffset.UtcNow,
+    };
+
+    public object Deserialize() => JsonSerializer.Deserialize(Payload, ResolveType())!;
+
+    public Type ResolveType() => typeof(OutboxMessage).Assembly.GetType(Type, throwOnError: true)!;
+
+    public void MarkSent(DateTimeOffset now) => SentAt = now;
+
+    public void MarkFailed(string error)
+    {
+        Attempts++;
+        LastError = error.Length > 2000 ? error[..2000] : error;
+    }
+}
+
+/// <summary>One row per message a consumer has handled: a second delivery finds it and does nothing.</summary>
+public class InboxMessage
+{
+    public Guid MessageId { get; set; }
+    public string Consumer { get; set; } = "";
+    public DateTimeOffset ProcessedAt { get; set; }
+}

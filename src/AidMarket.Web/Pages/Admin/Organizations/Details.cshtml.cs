@@ -1,0 +1,17 @@
+using AidMarket.Web.Data;
+using AidMarket.Web.Identity;
+using AidMarket.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace AidMarket.Web.Pages.Admin.Organizations;
+
+/// <summary>The platform admin manages any organization's members (the folder is restricted to platform admins).</summary>
+public class DetailsModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l) : MembersPageModel(db, me, l)
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+
+    protected override Task<AidMarket.Domain.Organizations.Organization?> FindOrganizationAsync(CancellationToken ct) =>
+        Me.IsPlatformAdmin ? Db.Organizations.SingleOrDefaultAsync(o => o.Id == Id, ct) : Task.FromResult<AidMarket.Domain.Organizations.Organization?>(null);
+}

@@ -1,0 +1,105 @@
+using AidMarket.Web;
+using AidMarket.Web.Data;
+using AidMarket.Web.Hosting;
+using AidMarket.Web.Identity;
+using AidMarket.Web.Localization;
+using AidMarket.Web.Messaging;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Locate() });
+if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+    builder.WebHost.UseUrls("http://127.0.0.1:5080");
+
+using var startupLogs = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true));
+var startupLogger = startupLogs.CreateLogger("AidMarket.Startup");
+
+LocalPostgres? localPostgres = null;
+var connectionString = builder.Configuration.GetConnectionString("AidMarket");
+if (string.IsNullOrEmpty(connectionString))
+{
+    var localOptions = builder.Configuration.GetSection("LocalDatabase").Get<LocalDatabaseOptions>() ?? new();
+    localPostgres = await LocalPostgres.StartAsync(localOptions, startupLogger);
+    connectionString = localPostgres.ConnectionString;
+}
+
+builder.Services.AddAidMarketData(connectionString);
+builder.Services.AddAidMarketLocalization();
+builder.Services.AddRazorPages(o =>
+    {
+        o.Conventions.AuthorizeFolder("/Admin", Policies.PlatformAdmin);
+        o.Conventions.AuthorizeFolder("/Organization", Policies.OrganizationInviter);
+        o.Conventions.AuthorizeFolder("/Notifications");
+        o.Conventions.AuthorizeAreaFolder("Identity", "/Account/Manage");
+    })
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
+    {
+        o.User.RequireUniqueEmail = true;
+        o.Password.RequiredLength = 8;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Lockout.AllowedForNewUsers = true;
+    })
+    .AddEntityFrameworkStores<AidMarketDbContext>()
+    .AddDefaultTokenProviders()
+    .AddClaimsPrincipalFactory<AppClaimsFactory>()
+    .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.Cookie.Name = "AidMarket.Auth";
+    o.LoginPath = "/Identity/Account/Login";
+    o.LogoutPath = "/Identity/Account/Logout";
+    o.AccessDeniedPath = "/Identity/Account/AccessDenied";
+});
+builder.Services.AddAuthorization(Policies.Add);
+builder.Services.AddScoped(sp => CurrentUser.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User ?? new()));
+builder.Services.AddHttpContextAccessor();
+
+// Keys in PostgreSQL: every instance behind a load balancer reads the same cookies.
+builder.Services.AddDataProtection().PersistKeysToDbContext<AidMarketDbContext>().SetApplicationName("AidMarket");
+
+builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection("Email"));
+builder.Services.PostConfigure<EmailOptions>(o =>
+{
+    if (string.IsNullOrEmpty(o.PickupDirectory))
+        o.PickupDirectory = Path.Combine(LocalPostgres.DefaultBaseDirectory(), "mail");
+});
+builder.Services.AddSingleton<Mailer>();
+builder.Services.AddAidMarketMessaging(builder.Configuration);
+builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
+builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddHealthChecks().AddDbContextCheck<AidMarketDbContext>("database", tags: ["ready"]);
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+app.UseStatusCodePagesWithReExecute("/Status/{0}");
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapRazorPages();
+app.MapCultureSwitch();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+
+await DatabaseInitializer.InitializeAsync(app.Services);
+
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, localPostgres));
+try
+{
+    await app.RunAsync();
+}
+finally
+{
+    if (localPostgres is not null) await localPostgres.StopAsync();
+}
+
+public partial class Program;
