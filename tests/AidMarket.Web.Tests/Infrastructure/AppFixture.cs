@@ -1,0 +1,79 @@
+using AidMarket.Testing;
+using AidMarket.Web.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Respawn;
+using Respawn.Graph;
+
+namespace AidMarket.Web.Tests.Infrastructure;
+
+/// <summary>One running app on its own PostgreSQL database per test class; <see cref="ResetAsync"/> empties it and reseeds the demo data.</summary>
+public class AppFixture : IAsyncLifetime
+{
+    private Respawner? _respawner;
+
+    public TestDatabase Database { get; private set; } = null!;
+    public AidMarketFactory Factory { get; private set; } = null!;
+
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public async ValueTask InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        Factory = new AidMarketFactory(Database.ConnectionString, Settings);
+        _ = Factory.Server; // starts the app: migrations and demo seed
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            TablesToIgnore = [new Table("__ef_migrations_history")],
+        });
+    }
+
+    public async Task ResetAsync()
+    {
+        await using (var connection = new NpgsqlConnection(Database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await _respawner!.ResetAsync(connection);
+        }
+        await using var scope = Factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+        if (Directory.Exists(Factory.MailDirectory)) Directory.Delete(Factory.MailDirectory, recursive: true);
+    }
+
+    public async Task<T> QueryAsync<T>(Func<AidMarketDbContext, Task<T>> query)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AidMarketDbContext>());
+    }
+
+    public async Task ExecuteAsync(Func<AidMarketDbContext, Task> action)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<AidMarketDbContext>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>Base for web tests: each test starts from the freshly seeded demo marketplace.</summary>
+public abstract class WebTest<TFixture>(TFixture app) : IClassFixture<TFixture>, IAsyncLifetime where TFixture : AppFixture
+{
+    protected TFixture App { get; } = app;
+
+    public virtual async ValueTask InitializeAsync() => await App.ResetAsync();
+
+    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    protected Browser NewBrowser() => new(App.Factory);
+}
+
+public abstract class WebTest(AppFixture app) : WebTest<AppFixture>(app);

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AidMarket.Testing;
+using AidMarket.Web.Data;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace AidMarket.Web.Tests.Infrastructure;
+
+/// <summary>An HTTP client that keeps cookies and submits forms with their antiforgery token, as a browser would.</summary>
+public sealed partial class Browser(AidMarketFactory factory)
+{
+    private readonly HttpClient _client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public HttpClient Client => _client;
+
+    public Task<HttpResponseMessage> GetAsync(string url) => _client.GetAsync(url);
+
+    public async Task<string> GetPageAsync(string url)
+    {
+        var response = await _client.GetAsync(url);
+        if (response.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"GET {url} gave {(int)response.StatusCode}");
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Opens <paramref name="pageUrl"/>, takes its antiforgery token, and posts the fields to <paramref name="action"/> (default: the same page).</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, IDictionary<string, string> fields, string? action = null)
+    {
+        var html = await GetPageAsync(pageUrl);
+        return await PostWithTokenAsync(action ?? pageUrl, fields, TokenFrom(html));
+    }
+
+    public async Task<HttpResponseMessage> PostWithTokenAsync(string url, IDictionary<string, string> fields, string token)
+    {
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        return await _client.PostAsync(url, new FormUrlEncodedContent(form));
+    }
+
+    public static string TokenFrom(string html) =>
+        TokenPattern().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("No antiforgery token in the page");
+
+    public async Task<HttpResponseMessage> LogInAsync(string email, string password = DemoSeeder.DemoPassword) =>
+        await SubmitAsync("/Identity/Account/Login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+
+    public async Task LogInOrThrowAsync(string email, string password = DemoSeeder.DemoPassword)
+    {
+        var response = await LogInAsync(email, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Login as {email} failed: {(int)response.StatusCode}");
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}

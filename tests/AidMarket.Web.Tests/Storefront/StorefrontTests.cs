@@ -1,0 +1,76 @@
+using System.Net;
+using AidMarket.Domain.Catalog;
+using AidMarket.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Shouldly;
+
+namespace AidMarket.Web.Tests.Storefront;
+
+public class StorefrontTests(AppFixture app) : WebTest(app)
+{
+    [Fact]
+    public async Task Lists_certified_products_with_supplier_county_price_and_labels_in_Chinese_text()
+    {
+        var html = await NewBrowser().GetPageAsync("/");
+
+        html.ShouldContain("<html lang=\"zh-CN\">");
+        html.ShouldContain("认定帮扶产品");
+        html.ShouldContain("田林姬松茸干品");
+        html.ShouldContain("田林县姬松茸种植专业合作社");
+        html.ShouldContain("田林县");
+        html.ShouldContain("¥98.00");
+        html.ShouldContain("绿色食品");
+        html.ShouldContain("农产品地理标志");
+        html.ShouldNotContain("&#x7530;"); // 田 as an entity would mean the encoder escaped Chinese
+    }
+
+    [Fact]
+    public async Task An_expired_or_uncertified_product_is_not_listed()
+    {
+        await App.ExecuteAsync(async db =>
+        {
+            var supplier = await db.Suppliers.FirstAsync();
+            db.Products.Add(new Product(supplier.Id, supplier.CountyCode, "未认定的测试蜂蜜", null, "蜂产品", "瓶", "", 1, 10, [new TierPrice(1, 5000)]));
+            var expired = new Product(supplier.Id, supplier.CountyCode, "已过期的测试茶油", null, "粮油", "瓶", "", 1, 10, [new TierPrice(1, 5000)]);
+            expired.Certify("TEST-2020-0001", new DateOnly(2020, 1, 1), new DateOnly(2022, 1, 1));
+            db.Products.Add(expired);
+            await db.SaveChangesAsync();
+        });
+
+        var html = await NewBrowser().GetPageAsync("/");
+        html.ShouldNotContain("未认定的测试蜂蜜");
+        html.ShouldNotContain("已过期的测试茶油");
+        html.ShouldContain("共 18 件商品");
+    }
+
+    [Fact]
+    public async Task English_is_switchable_and_remembered_across_pages()
+    {
+        var browser = NewBrowser();
+        var home = await browser.GetPageAsync("/");
+        var switched = await browser.PostWithTokenAsync("/culture",
+            new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/Identity/Account/Login" }, Browser.TokenFrom(home));
+        switched.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        switched.Headers.Location!.OriginalString.ShouldBe("/Identity/Account/Login");
+
+        var login = await browser.GetPageAsync("/Identity/Account/Login");
+        login.ShouldContain("<html lang=\"en\">");
+        login.ShouldContain(">Log in</h1>");
+
+        var storefront = await browser.GetPageAsync("/");
+        storefront.ShouldContain("Certified assistance products");
+        storefront.ShouldContain("Tianlin dried Agaricus blazei");
+        storefront.ShouldContain("Green food");
+        storefront.ShouldContain("¥98.00");
+    }
+
+    [Fact]
+    public async Task The_culture_switch_refuses_to_redirect_off_site()
+    {
+        var browser = NewBrowser();
+        var home = await browser.GetPageAsync("/");
+        var response = await browser.PostWithTokenAsync("/culture",
+            new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "//evil.example/" }, Browser.TokenFrom(home));
+        response.Headers.Location!.OriginalString.ShouldBe("/");
+    }
+}
