@@ -312,6 +312,7 @@ log "RabbitMQ ready; AIDMARKET_TEST_PG=$AIDMARKET_TEST_PG AIDMARKET_TEST_RABBITM
 
 # ---------------------------------------------------------------- tests
 RESULTS="${AIDMARKET_TEST_RESULTS:-$ROOT/tests/TestResults}"
+export AIDMARKET_TEST_RESULTS="$RESULTS"   # browser tests put their screenshots here
 mkdir -p "$RESULTS"
 [[ "$RESULTS" == "$ROOT/tests/TestResults" && ! -e "$RESULTS/.gitignore" ]] && printf '*\n' >"$RESULTS/.gitignore"
 

@@ -49,6 +49,14 @@ public sealed partial class Browser(AidMarketFactory factory)
             throw new InvalidOperationException($"Login as {email} failed: {(int)response.StatusCode}");
     }
 
+    /// <summary>The Cookie header this browser sends, to replay the same session against another app instance.</summary>
+    public async Task<string> CookieHeaderAsync()
+    {
+        var probe = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+        (await _client.SendAsync(probe)).EnsureSuccessStatusCode();
+        return probe.Headers.TryGetValues("Cookie", out var values) ? string.Join("; ", values) : "";
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 }
