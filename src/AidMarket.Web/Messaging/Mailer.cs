@@ -34,8 +34,11 @@ public class Mailer(IOptions<EmailOptions> options, ILogger<Mailer> logger)
         {
             Directory.CreateDirectory(o.PickupDirectory);
             // Named by message id: a redelivered message overwrites its own file instead of mailing twice.
+            // Written aside and renamed, so whatever picks the folder up never reads half a message.
             var path = Path.Combine(o.PickupDirectory, $"{messageId:N}.eml");
-            await message.WriteToAsync(path, ct);
+            var partial = Path.Combine(o.PickupDirectory, $".{messageId:N}.{Guid.NewGuid():N}.tmp");
+            await message.WriteToAsync(partial, ct);
+            File.Move(partial, path, overwrite: true);
             logger.LogInformation("Mail to {To} written to {Path}", to, path);
             return;
         }

@@ -44,6 +44,10 @@ public class AppFixture : IAsyncLifetime
         if (Directory.Exists(Factory.MailDirectory)) Directory.Delete(Factory.MailDirectory, recursive: true);
     }
 
+    /// <summary>The mails the app has finished writing to its pickup folder.</summary>
+    public string[] MailFiles() =>
+        Directory.Exists(Factory.MailDirectory) ? Directory.GetFiles(Factory.MailDirectory, "*.eml") : [];
+
     public async Task<T> QueryAsync<T>(Func<AidMarketDbContext, Task<T>> query)
     {
         await using var scope = Factory.Services.CreateAsyncScope();

@@ -85,7 +85,7 @@ public class RabbitMqTests(RabbitMqFixture app) : WebTest<RabbitMqFixture>(app)
         await admin.SubmitAsync("/Organization/Members",
             new Dictionary<string, string> { ["InviteEmail"] = "new@canteen.cn", ["InviteRole"] = "Finance" }, "/Organization/Members?handler=Invite");
         var files = await Eventually.ReturnsAsync(
-            () => Task.FromResult(Directory.Exists(App.Factory.MailDirectory) ? Directory.GetFiles(App.Factory.MailDirectory) : []),
+            () => Task.FromResult(App.MailFiles()),
             f => f.Length == 1, TimeSpan.FromSeconds(60));
         (await File.ReadAllTextAsync(files[0])).ShouldContain("new@canteen.cn");
     }

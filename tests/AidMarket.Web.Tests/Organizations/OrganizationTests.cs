@@ -34,7 +34,7 @@ public partial class OrganizationTests(AppFixture app) : WebTest(app)
 
         // The invitation mail goes out through the outbox and the consumer, in the inviter's language.
         var mail = await Eventually.ReturnsAsync(
-            () => Task.FromResult(Directory.Exists(App.Factory.MailDirectory) ? Directory.GetFiles(App.Factory.MailDirectory) : []), f => f.Length == 1);
+            () => Task.FromResult(App.MailFiles()), f => f.Length == 1);
         var mailText = await File.ReadAllTextAsync(mail[0]);
         mailText.ShouldContain("chen@hospital.cn");
         mailText.ShouldContain(link.Split("token=")[1][..20]);
