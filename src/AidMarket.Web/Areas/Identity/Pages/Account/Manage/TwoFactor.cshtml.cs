@@ -14,6 +14,8 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> s
     public bool Enabled { get; private set; }
     public string SharedKey { get; private set; } = "";
     public string AuthenticatorUri { get; private set; } = "";
+    /// <summary>The key as a QR code (SVG markup) for the authenticator app to scan.</summary>
+    public string QrCodeSvg { get; private set; } = "";
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
     [TempData] public string? StatusMessage { get; set; }
 
@@ -69,5 +71,7 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> s
         }
         SharedKey = string.Join(' ', key!.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
         AuthenticatorUri = $"otpauth://totp/{UrlEncoder.Default.Encode("AidMarket")}:{UrlEncoder.Default.Encode(user.Email!)}?secret={key}&issuer=AidMarket&digits=6";
+        using var qr = QRCoder.QRCodeGenerator.GenerateQrCode(AuthenticatorUri, QRCoder.QRCodeGenerator.ECCLevel.M);
+        QrCodeSvg = new QRCoder.SvgQRCode(qr).GetGraphic(4);
     }
 }
