@@ -128,8 +128,15 @@ public sealed class LocalPostgres
         }
         logger.LogInformation("Starting the local PostgreSQL on 127.0.0.1:{Port}", _options.Port);
         // setsid: Ctrl+C in the terminal stops the app, which then stops the server in order.
-        await RunAsync("pg_ctl", ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-o",
-            $"-p {_options.Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''", "start"], ct, setsid: true);
+        var exit = await RunAsync("pg_ctl", ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-o",
+            $"-p {_options.Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''", "start"], ct, throwOnError: false, setsid: true);
+        if (exit != 0)
+        {
+            var tail = File.Exists(LogFile) ? string.Join(Environment.NewLine, File.ReadLines(LogFile).TakeLast(8)) : "";
+            throw new InvalidOperationException(
+                $"The local PostgreSQL did not start on 127.0.0.1:{_options.Port}. If another program uses that port, set "
+                + $"LocalDatabase__Port to a free one. Its log ({LogFile}) ends with:{Environment.NewLine}{tail}");
+        }
     }
 
     private async Task EnsureDatabaseAsync(CancellationToken ct)

@@ -133,8 +133,10 @@ public class OutboxAcrossInstancesTests
     public async Task Two_instances_dispatching_one_outbox_publish_every_event_exactly_once()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await using var a = new AidMarketFactory(database.ConnectionString);
-        await using var b = new AidMarketFactory(database.ConnectionString);
+        // Small batches keep both dispatchers competing for rows the whole time.
+        var settings = new Dictionary<string, string?> { ["Messaging:Outbox:BatchSize"] = "5" };
+        await using var a = new AidMarketFactory(database.ConnectionString, settings);
+        await using var b = new AidMarketFactory(database.ConnectionString, settings);
         _ = a.Server;
         _ = b.Server;
         var counters = new[] { PublishCounter.AttachTo(a), PublishCounter.AttachTo(b) };
