@@ -4,6 +4,7 @@ using AidMarket.Web.Hosting;
 using AidMarket.Web.Identity;
 using AidMarket.Web.Localization;
 using AidMarket.Web.Messaging;
+using AidMarket.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -71,6 +72,10 @@ builder.Services.PostConfigure<EmailOptions>(o =>
         o.PickupDirectory = Path.Combine(LocalPostgres.DefaultBaseDirectory(), "mail");
 });
 builder.Services.AddSingleton<Mailer>();
+builder.Services.Configure<SensitiveDataOptions>(builder.Configuration.GetSection("SensitiveData"));
+if (localPostgres is not null)
+    builder.Services.PostConfigure<SensitiveDataOptions>(o => o.KeyFile ??= SensitiveData.DefaultKeyFile);
+builder.Services.AddSingleton<SensitiveData>();
 builder.Services.AddAidMarketMessaging(builder.Configuration);
 builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
 builder.Services.AddScoped<DemoSeeder>();

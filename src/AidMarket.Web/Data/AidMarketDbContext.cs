@@ -2,6 +2,7 @@ using AidMarket.Domain.Catalog;
 using AidMarket.Domain.Organizations;
 using AidMarket.Domain.Producers;
 using AidMarket.Domain.Regions;
+using AidMarket.Web.Auditing;
 using AidMarket.Web.Identity;
 using AidMarket.Web.Messaging;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -21,13 +22,20 @@ public class AidMarketDbContext(DbContextOptions<AidMarketDbContext> options)
     public DbSet<Supplier> Suppliers => Set<Supplier>();
     public DbSet<Household> Households => Set<Household>();
     public DbSet<BenefitLink> BenefitLinks => Set<BenefitLink>();
+    public DbSet<BenefitPlan> BenefitPlans => Set<BenefitPlan>();
     public DbSet<Product> Products => Set<Product>();
+    public DbSet<ProductLot> ProductLots => Set<ProductLot>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<CertificateSequence> CertificateSequences => Set<CertificateSequence>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
     /// <summary>Stores an event in the outbox: it is committed with this context's next SaveChanges, or not at all.</summary>
     public void Publish<T>(T message) where T : class => OutboxMessages.Add(OutboxMessage.From(message));
+
+    /// <summary>Records an audit entry; it commits with this context's next SaveChanges, like the change it describes.</summary>
+    public void Audit(AuditEntry entry) => AuditEntries.Add(entry);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

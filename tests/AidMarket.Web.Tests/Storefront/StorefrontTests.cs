@@ -8,6 +8,9 @@ namespace AidMarket.Web.Tests.Storefront;
 
 public class StorefrontTests(AppFixture app) : WebTest(app)
 {
+    internal static ProductDetails Details(string name) =>
+        new(name, null, "粮油", "", "基地", "瓶", "500毫升/瓶", 1, 10, [new TierPrice(1, 5000)], []);
+
     [Fact]
     public async Task Lists_certified_products_with_supplier_county_price_and_labels_in_Chinese_text()
     {
@@ -30,8 +33,9 @@ public class StorefrontTests(AppFixture app) : WebTest(app)
         await App.ExecuteAsync(async db =>
         {
             var supplier = await db.Suppliers.FirstAsync();
-            db.Products.Add(new Product(supplier.Id, supplier.CountyCode, "未认定的测试蜂蜜", null, "蜂产品", "瓶", "", 1, 10, [new TierPrice(1, 5000)]));
-            var expired = new Product(supplier.Id, supplier.CountyCode, "已过期的测试茶油", null, "粮油", "瓶", "", 1, 10, [new TierPrice(1, 5000)]);
+            db.Products.Add(new Product(supplier.Id, supplier.CountyCode, Details("未认定的测试蜂蜜"), DateTimeOffset.UtcNow));
+            var expired = new Product(supplier.Id, supplier.CountyCode, Details("已过期的测试茶油"), DateTimeOffset.UtcNow);
+            expired.ApplyForCertification(DateTimeOffset.UtcNow);
             expired.Certify("TEST-2020-0001", new DateOnly(2020, 1, 1), new DateOnly(2022, 1, 1));
             db.Products.Add(expired);
             await db.SaveChangesAsync();

@@ -18,14 +18,39 @@ public class ProductConfiguration : IEntityTypeConfiguration<Product>
         b.Property(p => p.CertificateNumber).HasMaxLength(40);
         b.HasIndex(p => p.CertificateNumber).IsUnique();
         b.HasIndex(p => new { p.CertificationStatus, p.CertificateExpiresOn });
+        b.HasIndex(p => p.SupplierId);
         b.OwnsMany(p => p.TierPrices, t => t.ToJson());
         b.OwnsMany(p => p.QualityLabels, l => l.ToJson());
+        b.OwnsMany(p => p.Images, i => i.ToJson());
         b.Navigation(p => p.TierPrices).HasField("_tiers");
         b.Navigation(p => p.QualityLabels).HasField("_labels");
+        b.Navigation(p => p.Images).HasField("_images");
         b.ToTable(t =>
         {
             t.HasCheckConstraint("ck_products_stock", "stock >= 0");
             t.HasCheckConstraint("ck_products_min_order", "min_order_quantity >= 1");
         });
+    }
+}
+
+public class ProductLotConfiguration : IEntityTypeConfiguration<ProductLot>
+{
+    public void Configure(EntityTypeBuilder<ProductLot> b)
+    {
+        b.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId);
+        b.HasOne<Supplier>().WithMany().HasForeignKey(l => l.SupplierId);
+        b.HasIndex(l => new { l.ProductId, l.LotCode }).IsUnique();
+        b.Property(l => l.LotCode).HasMaxLength(50);
+        b.OwnsMany(l => l.Contributions, c =>
+        {
+            c.ToTable("lot_contributions");
+            c.WithOwner().HasForeignKey("LotId");
+            c.HasKey("LotId", nameof(LotContribution.HouseholdId));
+            c.HasOne<Household>().WithMany().HasForeignKey(x => x.HouseholdId);
+            c.Property(x => x.Quantity).HasPrecision(14, 3);
+            c.ToTable(t => t.HasCheckConstraint("ck_lot_contributions_quantity", "quantity > 0"));
+        });
+        b.Navigation(l => l.Contributions).HasField("_contributions");
+        b.Ignore(l => l.TotalQuantity);
     }
 }

@@ -7,7 +7,12 @@ namespace AidMarket.Web.Data.Seed;
 internal static class DemoCatalog
 {
     internal sealed record ProductSpec(string NameZh, string NameEn, string Category, string Unit, int MinOrder, int Stock,
-        (int Qty, decimal Yuan)[] Tiers, QualityLabelKind[] Labels, string Description);
+        (int Qty, decimal Yuan)[] Tiers, QualityLabelKind[] Labels, string Description)
+    {
+        public string PackSize => Description.IndexOf('每') is var at and >= 0
+            ? Description[at..].Split('，', '。')[0]
+            : "1" + Unit;
+    }
 
     internal sealed record SupplierSpec(string CountyCode, string Name, SupplierKind Kind, decimal SharePercent, string[] Villages,
         ProductSpec[] Products);

@@ -8,13 +8,14 @@ using AidMarket.Domain.Producers;
 using AidMarket.Domain.Regions;
 using AidMarket.Web.Data.Seed;
 using AidMarket.Web.Identity;
+using AidMarket.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace AidMarket.Web.Data;
 
 /// <summary>Seeds the demo marketplace once; a second run (or a second instance) finds it and does nothing.</summary>
-public class DemoSeeder(AidMarketDbContext db, UserManager<AppUser> users, ILogger<DemoSeeder> logger)
+public class DemoSeeder(AidMarketDbContext db, UserManager<AppUser> users, SensitiveData sensitive, ILogger<DemoSeeder> logger)
 {
     public const string DemoPassword = "Demo@2026";
     public const string PlatformName = "AidMarket 平台运营中心";
@@ -65,7 +66,7 @@ public class DemoSeeder(AidMarketDbContext db, UserManager<AppUser> users, ILogg
         partner.PairWithDistrict("海珠区");
         AddOrg(partner);
 
-        SeedSuppliers(orgs, AddOrg);
+        await SeedSuppliersAsync(orgs, AddOrg, ct);
         await db.SaveChangesAsync(ct);
 
         foreach (var u in DemoUsers)
@@ -81,37 +82,53 @@ public class DemoSeeder(AidMarketDbContext db, UserManager<AppUser> users, ILogg
         return true;
     }
 
-    private void SeedSuppliers(Dictionary<string, Organization> orgs, Action<Organization> addOrg)
+    private async Task SeedSuppliersAsync(Dictionary<string, Organization> orgs, Action<Organization> addOrg, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var sequence = new Dictionary<string, int>();
-        int householdNo = 0;
+        var now = DateTimeOffset.UtcNow;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        int householdNo = 0, supplierNo = 0;
         foreach (var spec in DemoCatalog.Suppliers)
         {
             var org = new Organization(OrganizationKind.Supplier, spec.Name, spec.CountyCode);
             addOrg(org);
-            var supplier = new Supplier(org.Id, spec.Kind, spec.Name, spec.CountyCode, spec.SharePercent);
-            supplier.Approve();
+            supplierNo++;
+            var creditCode = UnifiedSocialCreditCode.FromFirst17(
+                (spec.Kind == SupplierKind.Cooperative ? "93" : "91") + spec.CountyCode + $"MA{supplierNo:D7}");
+            var details = new SupplierDetails(spec.Kind, spec.Name, creditCode, spec.CountyCode, spec.Villages[0] + "村委会旁",
+                DemoCatalog.HouseholdHead(supplierNo + 40), $"1380771{supplierNo:D4}", "中国农业银行", $"6228480{supplierNo:D12}",
+                $"{spec.Name}带动{spec.Villages[0]}、{spec.Villages[1]}脱贫户参与生产经营。");
+            var supplier = new Supplier(org.Id, details,
+                new BenefitPlanTerms(spec.SharePercent, LinkKind.ProduceSupply, "按订单收购价的约定比例，向提供原料的脱贫户二次分配收益。"), now);
+            supplier.Approve(now);
             db.Suppliers.Add(supplier);
 
+            var households = new List<Household>();
             for (int i = 0; i < 5; i++, householdNo++)
             {
-                var household = new Household(spec.CountyCode, DemoCatalog.HouseholdHead(householdNo), spec.Villages[i % spec.Villages.Length],
-                    2 + householdNo % 4, (HouseholdStatus)(householdNo % 3), NewCardCode());
+                var id = ChineseIdNumber.FromFirst17(spec.CountyCode + new DateOnly(1958, 1, 1).AddDays(householdNo * 331 % 18000).ToString("yyyyMMdd")
+                    + (householdNo % 1000).ToString("D3"));
+                var household = new Household(spec.CountyCode, new HouseholdDetails(DemoCatalog.HouseholdHead(householdNo),
+                    sensitive.Seal(id), spec.Villages[i % spec.Villages.Length], 2 + householdNo % 4, (HouseholdStatus)(householdNo % 3),
+                    Money.FromYuan(9000 + householdNo * 730 % 9000).Fen, sensitive.SealAccount($"62170037{householdNo:D11}")), NewCardCode(), now);
+                households.Add(household);
                 db.Households.Add(household);
-                db.BenefitLinks.Add(new BenefitLink(supplier.Id, household.Id, (LinkKind)(i % 3), 1 + i % 3, today.AddYears(-1)));
+                var link = new BenefitLink(supplier.Id, household.Id, (LinkKind)(i % 3), 1 + i % 3, today.AddYears(-1), null, now);
+                link.Confirm(now);
+                db.BenefitLinks.Add(link);
             }
 
             foreach (var p in spec.Products)
             {
-                var product = new Product(supplier.Id, spec.CountyCode, p.NameZh, p.NameEn, p.Category, p.Unit, p.Description,
-                    p.MinOrder, p.Stock, p.Tiers.Select(t => new TierPrice(t.Qty, Money.FromYuan(t.Yuan).Fen)));
-                foreach (var label in p.Labels)
-                    product.AddQualityLabel(new QualityLabel(label, $"LB{spec.CountyCode}{(int)label}{householdNo:D4}", today.AddYears(2)));
-                var seq = sequence[spec.CountyCode] = sequence.GetValueOrDefault(spec.CountyCode) + 1;
+                var product = new Product(supplier.Id, spec.CountyCode, new ProductDetails(p.NameZh, p.NameEn, p.Category, p.Description,
+                    spec.Villages[0] + "生产基地", p.Unit, p.PackSize, p.MinOrder, p.Stock,
+                    p.Tiers.Select(t => new TierPrice(t.Qty, Money.FromYuan(t.Yuan).Fen)).ToList(),
+                    p.Labels.Select(label => new QualityLabel(label, $"LB{spec.CountyCode}{(int)label}{householdNo:D4}", today.AddYears(2))).ToList()), now);
+                product.ApplyForCertification(now);
                 var issued = today.AddDays(-60);
-                product.Certify($"{spec.CountyCode}-{issued.Year}-{seq:D4}", issued, issued.AddYears(2));
+                product.Certify(await CertificateNumbers.NextAsync(db, spec.CountyCode, issued.Year, ct), issued, issued.AddYears(2));
                 db.Products.Add(product);
+                db.ProductLots.Add(new ProductLot(product.Id, supplier.Id, $"{issued:yyyyMMdd}-01", issued.AddDays(-7),
+                    households.Take(3).Select((h, k) => new LotContribution(h.Id, 100m + 50m * k)).ToList(), now));
             }
         }
     }

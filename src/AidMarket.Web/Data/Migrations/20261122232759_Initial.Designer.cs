@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AidMarket.Web.Data.Migrations
 {
     [DbContext(typeof(AidMarketDbContext))]
-    [Migration("20261122225828_Initial")]
+    [Migration("20261122232759_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -33,6 +33,10 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasColumnType("text")
@@ -46,6 +50,10 @@ namespace AidMarket.Web.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("certificate_number");
+
+                    b.Property<string>("CertificationReason")
+                        .HasColumnType("text")
+                        .HasColumnName("certification_reason");
 
                     b.Property<string>("CertificationStatus")
                         .IsRequired()
@@ -71,6 +79,10 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("description");
 
+                    b.Property<DateTimeOffset?>("ExpiryWarnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expiry_warned_at");
+
                     b.Property<int>("MinOrderQuantity")
                         .HasColumnType("integer")
                         .HasColumnName("min_order_quantity");
@@ -85,6 +97,16 @@ namespace AidMarket.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name_zh");
+
+                    b.Property<string>("PackSize")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("pack_size");
+
+                    b.Property<string>("ProductionBase")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("production_base");
 
                     b.Property<int>("Stock")
                         .HasColumnType("integer")
@@ -122,6 +144,48 @@ namespace AidMarket.Web.Data.Migrations
 
                             t.HasCheckConstraint("ck_products_stock", "stock >= 0");
                         });
+                });
+
+            modelBuilder.Entity("AidMarket.Domain.Catalog.ProductLot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LotCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("lot_code");
+
+                    b.Property<DateOnly>("ProducedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("produced_on");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_product_lots");
+
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_product_lots_supplier_id");
+
+                    b.HasIndex("ProductId", "LotCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_product_lots_product_id_lot_code");
+
+                    b.ToTable("product_lots", (string)null);
                 });
 
             modelBuilder.Entity("AidMarket.Domain.Organizations.Invitation", b =>
@@ -245,6 +309,10 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
                     b.Property<DateOnly?>("EndsOn")
                         .HasColumnType("date")
                         .HasColumnName("ends_on");
@@ -259,9 +327,23 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
 
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<string>("RejectionReason")
+                        .HasColumnType("text")
+                        .HasColumnName("rejection_reason");
+
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date")
                         .HasColumnName("starts_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
 
                     b.Property<Guid>("SupplierId")
                         .HasColumnType("uuid")
@@ -277,12 +359,85 @@ namespace AidMarket.Web.Data.Migrations
                     b.HasIndex("HouseholdId")
                         .HasDatabaseName("ix_benefit_links_household_id");
 
-                    b.HasIndex("SupplierId")
-                        .HasDatabaseName("ix_benefit_links_supplier_id");
+                    b.HasIndex("SupplierId", "HouseholdId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ux_benefit_links_live")
+                        .HasFilter("status <> 'Rejected'");
 
                     b.ToTable("benefit_links", null, t =>
                         {
-                            t.HasCheckConstraint("ck_benefit_links_weight", "weight > 0");
+                            t.HasCheckConstraint("ck_benefit_links_weight", "weight BETWEEN 1 AND 1000");
+                        });
+                });
+
+            modelBuilder.Entity("AidMarket.Domain.Producers.BenefitPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<decimal>("HouseholdSharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("household_share_percent");
+
+                    b.Property<DateTimeOffset?>("InForceFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("in_force_from");
+
+                    b.Property<DateTimeOffset?>("InForceUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("in_force_until");
+
+                    b.Property<string>("Mechanism")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("mechanism");
+
+                    b.Property<string>("RejectionReason")
+                        .HasColumnType("text")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_benefit_plans");
+
+                    b.HasIndex("SupplierId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_benefit_plans_one_pending")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("SupplierId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_benefit_plans_supplier_id_version");
+
+                    b.ToTable("benefit_plans", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_benefit_plans_share", "household_share_percent > 0 AND household_share_percent <= 100");
                         });
                 });
 
@@ -292,6 +447,10 @@ namespace AidMarket.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<long>("BaselineIncomeFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("baseline_income_fen");
 
                     b.Property<string>("CardCode")
                         .IsRequired()
@@ -304,10 +463,40 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("character varying(6)")
                         .HasColumnName("county_code");
 
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
                     b.Property<string>("HeadName")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
                         .HasColumnName("head_name");
+
+                    b.Property<byte[]>("IdNumberCipher")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("id_number_cipher");
+
+                    b.Property<string>("IdNumberLookup")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id_number_lookup");
+
+                    b.Property<string>("IdNumberMasked")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("id_number_masked");
+
+                    b.Property<byte[]>("PayoutAccountCipher")
+                        .HasColumnType("bytea")
+                        .HasColumnName("payout_account_cipher");
+
+                    b.Property<string>("PayoutAccountMasked")
+                        .HasColumnType("text")
+                        .HasColumnName("payout_account_masked");
 
                     b.Property<int>("Size")
                         .HasColumnType("integer")
@@ -319,9 +508,14 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("status");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
                     b.Property<string>("Village")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("village");
 
                     b.HasKey("Id")
@@ -331,10 +525,17 @@ namespace AidMarket.Web.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_households_card_code");
 
-                    b.HasIndex("CountyCode")
-                        .HasDatabaseName("ix_households_county_code");
+                    b.HasIndex("IdNumberLookup")
+                        .IsUnique()
+                        .HasDatabaseName("ix_households_id_number_lookup");
 
-                    b.ToTable("households", (string)null);
+                    b.HasIndex("CountyCode", "Village")
+                        .HasDatabaseName("ix_households_county_code_village");
+
+                    b.ToTable("households", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_households_size", "size BETWEEN 1 AND 30");
+                        });
                 });
 
             modelBuilder.Entity("AidMarket.Domain.Producers.Supplier", b =>
@@ -344,15 +545,54 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("address");
+
+                    b.Property<string>("BankAccount")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("bank_account");
+
+                    b.Property<string>("BankName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("bank_name");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("contact_name");
+
+                    b.Property<string>("ContactPhone")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("contact_phone");
+
                     b.Property<string>("CountyCode")
                         .IsRequired()
                         .HasColumnType("character varying(6)")
                         .HasColumnName("county_code");
 
-                    b.Property<decimal>("HouseholdSharePercent")
-                        .HasPrecision(5, 2)
-                        .HasColumnType("numeric(5,2)")
-                        .HasColumnName("household_share_percent");
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("credit_code");
+
+                    b.Property<Guid?>("CurrentPlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("current_plan_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -362,12 +602,17 @@ namespace AidMarket.Web.Data.Migrations
 
                     b.Property<string>("LegalName")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("legal_name");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -375,20 +620,25 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("status");
 
+                    b.Property<string>("StatusReason")
+                        .HasColumnType("text")
+                        .HasColumnName("status_reason");
+
                     b.HasKey("Id")
                         .HasName("pk_suppliers");
 
-                    b.HasIndex("CountyCode")
-                        .HasDatabaseName("ix_suppliers_county_code");
+                    b.HasIndex("CreditCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_suppliers_credit_code");
 
                     b.HasIndex("OrganizationId")
                         .IsUnique()
                         .HasDatabaseName("ix_suppliers_organization_id");
 
-                    b.ToTable("suppliers", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_suppliers_share", "household_share_percent BETWEEN 0 AND 100");
-                        });
+                    b.HasIndex("CountyCode", "Status")
+                        .HasDatabaseName("ix_suppliers_county_code_status");
+
+                    b.ToTable("suppliers", (string)null);
                 });
 
             modelBuilder.Entity("AidMarket.Domain.Regions.County", b =>
@@ -462,6 +712,90 @@ namespace AidMarket.Web.Data.Migrations
                         .HasDatabaseName("ix_partner_pairings_district_name_county_code");
 
                     b.ToTable("partner_pairings", (string)null);
+                });
+
+            modelBuilder.Entity("AidMarket.Web.Auditing.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("After")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("after");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("before");
+
+                    b.Property<string>("CountyCode")
+                        .HasColumnType("text")
+                        .HasColumnName("county_code");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("entity_type");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("CountyCode", "At")
+                        .HasDatabaseName("ix_audit_entries_county_code_at");
+
+                    b.HasIndex("EntityType", "EntityId")
+                        .HasDatabaseName("ix_audit_entries_entity_type_entity_id");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("AidMarket.Web.Data.CertificateSequence", b =>
+                {
+                    b.Property<string>("CountyCode")
+                        .HasColumnType("text")
+                        .HasColumnName("county_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("LastValue")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_value");
+
+                    b.HasKey("CountyCode", "Year")
+                        .HasName("pk_certificate_sequences");
+
+                    b.ToTable("certificate_sequences", (string)null);
                 });
 
             modelBuilder.Entity("AidMarket.Web.Identity.AppUser", b =>
@@ -882,6 +1216,34 @@ namespace AidMarket.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_products_suppliers_supplier_id");
 
+                    b.OwnsMany("AidMarket.Domain.Catalog.ProductImage", "Images", b1 =>
+                        {
+                            b1.Property<Guid>("ProductId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired();
+
+                            b1.Property<string>("FileName")
+                                .IsRequired();
+
+                            b1.Property<long>("Length");
+
+                            b1.HasKey("ProductId", "__synthesizedOrdinal");
+
+                            b1.ToTable("products");
+
+                            b1
+                                .ToJson("images")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProductId")
+                                .HasConstraintName("fk_products_products_product_id");
+                        });
+
                     b.OwnsMany("AidMarket.Domain.Catalog.QualityLabel", "QualityLabels", b1 =>
                         {
                             b1.Property<Guid>("ProductId");
@@ -935,9 +1297,68 @@ namespace AidMarket.Web.Data.Migrations
                                 .HasConstraintName("fk_products_products_product_id");
                         });
 
+                    b.Navigation("Images");
+
                     b.Navigation("QualityLabels");
 
                     b.Navigation("TierPrices");
+                });
+
+            modelBuilder.Entity("AidMarket.Domain.Catalog.ProductLot", b =>
+                {
+                    b.HasOne("AidMarket.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_product_lots_products_product_id");
+
+                    b.HasOne("AidMarket.Domain.Producers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_product_lots_suppliers_supplier_id");
+
+                    b.OwnsMany("AidMarket.Domain.Catalog.LotContribution", "Contributions", b1 =>
+                        {
+                            b1.Property<Guid>("LotId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("lot_id");
+
+                            b1.Property<Guid>("HouseholdId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("household_id");
+
+                            b1.Property<decimal>("Quantity")
+                                .HasPrecision(14, 3)
+                                .HasColumnType("numeric(14,3)")
+                                .HasColumnName("quantity");
+
+                            b1.HasKey("LotId", "HouseholdId")
+                                .HasName("pk_lot_contributions");
+
+                            b1.HasIndex("HouseholdId")
+                                .HasDatabaseName("ix_lot_contributions_household_id");
+
+                            b1.ToTable("lot_contributions", null, t =>
+                                {
+                                    t.HasCheckConstraint("ck_lot_contributions_quantity", "quantity > 0");
+                                });
+
+                            b1.HasOne("AidMarket.Domain.Producers.Household", null)
+                                .WithMany()
+                                .HasForeignKey("HouseholdId")
+                                .OnDelete(DeleteBehavior.Cascade)
+                                .IsRequired()
+                                .HasConstraintName("fk_lot_contributions_households_household_id");
+
+                            b1.WithOwner()
+                                .HasForeignKey("LotId")
+                                .HasConstraintName("fk_lot_contributions_product_lots_lot_id");
+                        });
+
+                    b.Navigation("Contributions");
                 });
 
             modelBuilder.Entity("AidMarket.Domain.Organizations.Invitation", b =>
@@ -973,6 +1394,16 @@ namespace AidMarket.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_benefit_links_suppliers_supplier_id");
+                });
+
+            modelBuilder.Entity("AidMarket.Domain.Producers.BenefitPlan", b =>
+                {
+                    b.HasOne("AidMarket.Domain.Producers.Supplier", null)
+                        .WithMany("Plans")
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_benefit_plans_suppliers_supplier_id");
                 });
 
             modelBuilder.Entity("AidMarket.Domain.Producers.Household", b =>
@@ -1075,6 +1506,11 @@ namespace AidMarket.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("AidMarket.Domain.Producers.Supplier", b =>
+                {
+                    b.Navigation("Plans");
                 });
 #pragma warning restore 612, 618
         }

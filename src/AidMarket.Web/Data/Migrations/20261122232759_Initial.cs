@@ -28,6 +28,40 @@ namespace AidMarket.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "audit_entries",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    user_id = table.Column<string>(type: "text", nullable: true),
+                    user_name = table.Column<string>(type: "text", nullable: false),
+                    action = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    entity_type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    entity_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    county_code = table.Column<string>(type: "text", nullable: true),
+                    before = table.Column<string>(type: "jsonb", nullable: true),
+                    after = table.Column<string>(type: "jsonb", nullable: true),
+                    reason = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_entries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "certificate_sequences",
+                columns: table => new
+                {
+                    county_code = table.Column<string>(type: "text", nullable: false),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    last_value = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_certificate_sequences", x => new { x.county_code, x.year });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "counties",
                 columns: table => new
                 {
@@ -131,15 +165,24 @@ namespace AidMarket.Web.Data.Migrations
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     county_code = table.Column<string>(type: "character varying(6)", nullable: false),
-                    head_name = table.Column<string>(type: "text", nullable: false),
-                    village = table.Column<string>(type: "text", nullable: false),
+                    head_name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    id_number_cipher = table.Column<byte[]>(type: "bytea", nullable: false),
+                    id_number_lookup = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    id_number_masked = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    village = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     size = table.Column<int>(type: "integer", nullable: false),
                     status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    card_code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                    baseline_income_fen = table.Column<long>(type: "bigint", nullable: false),
+                    payout_account_cipher = table.Column<byte[]>(type: "bytea", nullable: true),
+                    payout_account_masked = table.Column<string>(type: "text", nullable: true),
+                    card_code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_households", x => x.id);
+                    table.CheckConstraint("ck_households_size", "size BETWEEN 1 AND 30");
                     table.ForeignKey(
                         name: "fk_households_counties_county_code",
                         column: x => x.county_code,
@@ -258,15 +301,24 @@ namespace AidMarket.Web.Data.Migrations
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     organization_id = table.Column<Guid>(type: "uuid", nullable: false),
                     kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    legal_name = table.Column<string>(type: "text", nullable: false),
+                    legal_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    credit_code = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
                     county_code = table.Column<string>(type: "character varying(6)", nullable: false),
+                    address = table.Column<string>(type: "text", nullable: false),
+                    contact_name = table.Column<string>(type: "text", nullable: false),
+                    contact_phone = table.Column<string>(type: "text", nullable: false),
+                    bank_name = table.Column<string>(type: "text", nullable: false),
+                    bank_account = table.Column<string>(type: "text", nullable: false),
+                    description = table.Column<string>(type: "text", nullable: false),
                     status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    household_share_percent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false)
+                    status_reason = table.Column<string>(type: "text", nullable: true),
+                    registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    current_plan_id = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_suppliers", x => x.id);
-                    table.CheckConstraint("ck_suppliers_share", "household_share_percent BETWEEN 0 AND 100");
                     table.ForeignKey(
                         name: "fk_suppliers_counties_county_code",
                         column: x => x.county_code,
@@ -376,12 +428,16 @@ namespace AidMarket.Web.Data.Migrations
                     kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     weight = table.Column<int>(type: "integer", nullable: false),
                     starts_on = table.Column<DateOnly>(type: "date", nullable: false),
-                    ends_on = table.Column<DateOnly>(type: "date", nullable: true)
+                    ends_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    rejection_reason = table.Column<string>(type: "text", nullable: true),
+                    proposed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_benefit_links", x => x.id);
-                    table.CheckConstraint("ck_benefit_links_weight", "weight > 0");
+                    table.CheckConstraint("ck_benefit_links_weight", "weight BETWEEN 1 AND 1000");
                     table.ForeignKey(
                         name: "fk_benefit_links_households_household_id",
                         column: x => x.household_id,
@@ -390,6 +446,34 @@ namespace AidMarket.Web.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "fk_benefit_links_suppliers_supplier_id",
+                        column: x => x.supplier_id,
+                        principalTable: "suppliers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "benefit_plans",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    supplier_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    household_share_percent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    mechanism = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    description = table.Column<string>(type: "text", nullable: false),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    rejection_reason = table.Column<string>(type: "text", nullable: true),
+                    submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    in_force_from = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    in_force_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_benefit_plans", x => x.id);
+                    table.CheckConstraint("ck_benefit_plans_share", "household_share_percent > 0 AND household_share_percent <= 100");
+                    table.ForeignKey(
+                        name: "fk_benefit_plans_suppliers_supplier_id",
                         column: x => x.supplier_id,
                         principalTable: "suppliers",
                         principalColumn: "id",
@@ -406,8 +490,10 @@ namespace AidMarket.Web.Data.Migrations
                     name_zh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     name_en = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     category = table.Column<string>(type: "text", nullable: false),
-                    unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     description = table.Column<string>(type: "text", nullable: false),
+                    production_base = table.Column<string>(type: "text", nullable: false),
+                    unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    pack_size = table.Column<string>(type: "text", nullable: false),
                     min_order_quantity = table.Column<int>(type: "integer", nullable: false),
                     stock = table.Column<int>(type: "integer", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -415,6 +501,10 @@ namespace AidMarket.Web.Data.Migrations
                     certificate_number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     certified_on = table.Column<DateOnly>(type: "date", nullable: true),
                     certificate_expires_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    certification_reason = table.Column<string>(type: "text", nullable: true),
+                    applied_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    expiry_warned_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    images = table.Column<string>(type: "jsonb", nullable: true),
                     quality_labels = table.Column<string>(type: "jsonb", nullable: true),
                     tier_prices = table.Column<string>(type: "jsonb", nullable: true)
                 },
@@ -433,6 +523,60 @@ namespace AidMarket.Web.Data.Migrations
                         name: "fk_products_suppliers_supplier_id",
                         column: x => x.supplier_id,
                         principalTable: "suppliers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "product_lots",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    product_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    supplier_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    lot_code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    produced_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_product_lots", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_product_lots_products_product_id",
+                        column: x => x.product_id,
+                        principalTable: "products",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_product_lots_suppliers_supplier_id",
+                        column: x => x.supplier_id,
+                        principalTable: "suppliers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "lot_contributions",
+                columns: table => new
+                {
+                    household_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    lot_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    quantity = table.Column<decimal>(type: "numeric(14,3)", precision: 14, scale: 3, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_lot_contributions", x => new { x.lot_id, x.household_id });
+                    table.CheckConstraint("ck_lot_contributions_quantity", "quantity > 0");
+                    table.ForeignKey(
+                        name: "fk_lot_contributions_households_household_id",
+                        column: x => x.household_id,
+                        principalTable: "households",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_lot_contributions_product_lots_lot_id",
+                        column: x => x.lot_id,
+                        principalTable: "product_lots",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -480,14 +624,39 @@ namespace AidMarket.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_county_code_at",
+                table: "audit_entries",
+                columns: new[] { "county_code", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_entity_type_entity_id",
+                table: "audit_entries",
+                columns: new[] { "entity_type", "entity_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_benefit_links_household_id",
                 table: "benefit_links",
                 column: "household_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_benefit_links_supplier_id",
+                name: "ux_benefit_links_live",
                 table: "benefit_links",
-                column: "supplier_id");
+                columns: new[] { "supplier_id", "household_id", "kind" },
+                unique: true,
+                filter: "status <> 'Rejected'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_benefit_plans_supplier_id_version",
+                table: "benefit_plans",
+                columns: new[] { "supplier_id", "version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ux_benefit_plans_one_pending",
+                table: "benefit_plans",
+                column: "supplier_id",
+                unique: true,
+                filter: "status = 'Pending'");
 
             migrationBuilder.CreateIndex(
                 name: "ix_households_card_code",
@@ -496,9 +665,15 @@ namespace AidMarket.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_households_county_code",
+                name: "ix_households_county_code_village",
                 table: "households",
-                column: "county_code");
+                columns: new[] { "county_code", "village" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_households_id_number_lookup",
+                table: "households",
+                column: "id_number_lookup",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_invitations_organization_id",
@@ -510,6 +685,11 @@ namespace AidMarket.Web.Data.Migrations
                 table: "invitations",
                 column: "token_hash",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lot_contributions_household_id",
+                table: "lot_contributions",
+                column: "household_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_notifications_user_id_created_at",
@@ -545,6 +725,17 @@ namespace AidMarket.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_product_lots_product_id_lot_code",
+                table: "product_lots",
+                columns: new[] { "product_id", "lot_code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_product_lots_supplier_id",
+                table: "product_lots",
+                column: "supplier_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_products_certificate_number",
                 table: "products",
                 column: "certificate_number",
@@ -566,9 +757,15 @@ namespace AidMarket.Web.Data.Migrations
                 column: "supplier_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_suppliers_county_code",
+                name: "ix_suppliers_county_code_status",
                 table: "suppliers",
-                column: "county_code");
+                columns: new[] { "county_code", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_suppliers_credit_code",
+                table: "suppliers",
+                column: "credit_code",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_suppliers_organization_id",
@@ -596,7 +793,16 @@ namespace AidMarket.Web.Data.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "audit_entries");
+
+            migrationBuilder.DropTable(
                 name: "benefit_links");
+
+            migrationBuilder.DropTable(
+                name: "benefit_plans");
+
+            migrationBuilder.DropTable(
+                name: "certificate_sequences");
 
             migrationBuilder.DropTable(
                 name: "data_protection_keys");
@@ -608,6 +814,9 @@ namespace AidMarket.Web.Data.Migrations
                 name: "invitations");
 
             migrationBuilder.DropTable(
+                name: "lot_contributions");
+
+            migrationBuilder.DropTable(
                 name: "notifications");
 
             migrationBuilder.DropTable(
@@ -617,9 +826,6 @@ namespace AidMarket.Web.Data.Migrations
                 name: "partner_pairings");
 
             migrationBuilder.DropTable(
-                name: "products");
-
-            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -627,6 +833,12 @@ namespace AidMarket.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "households");
+
+            migrationBuilder.DropTable(
+                name: "product_lots");
+
+            migrationBuilder.DropTable(
+                name: "products");
 
             migrationBuilder.DropTable(
                 name: "suppliers");

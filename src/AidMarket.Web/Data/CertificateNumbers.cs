@@ -1,0 +1,26 @@
+using AidMarket.Domain.Catalog;
+using Microsoft.EntityFrameworkCore;
+
+namespace AidMarket.Web.Data;
+
+/// <summary>Per county and year, the last certificate sequence handed out. Row-locked by the upsert until the transaction ends.</summary>
+public class CertificateSequence
+{
+    public string CountyCode { get; set; } = "";
+    public int Year { get; set; }
+    public int LastValue { get; set; }
+}
+
+public static class CertificateNumbers
+{
+    /// <summary>The next number for the county and year; two officers certifying at once get different ones.</summary>
+    public static async Task<string> NextAsync(AidMarketDbContext db, string countyCode, int year, CancellationToken ct = default)
+    {
+        var value = await db.Database.SqlQuery<int>($"""
+            INSERT INTO certificate_sequences (county_code, year, last_value) VALUES ({countyCode}, {year}, 1)
+            ON CONFLICT (county_code, year) DO UPDATE SET last_value = certificate_sequences.last_value + 1
+            RETURNING last_value AS "Value"
+            """).ToListAsync(ct);
+        return CertificateNumber.Format(countyCode, year, value.Single());
+    }
+}
