@@ -33,6 +33,9 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/Admin", Policies.PlatformAdmin);
         o.Conventions.AuthorizeFolder("/Organization", Policies.OrganizationInviter);
         o.Conventions.AuthorizeFolder("/Notifications");
+        o.Conventions.AuthorizeFolder("/Supplier", Policies.SupplierManager);
+        o.Conventions.AuthorizeFolder("/County", Policies.CountyOfficer);
+        o.Conventions.AuthorizeFolder("/Suppliers");
         o.Conventions.AuthorizeAreaFolder("Identity", "/Account/Manage");
     })
     .AddViewLocalization()

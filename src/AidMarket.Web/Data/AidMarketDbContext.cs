@@ -41,6 +41,10 @@ public class AidMarketDbContext(DbContextOptions<AidMarketDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AidMarketDbContext).Assembly);
+        // Domain objects make their own ids (Guid v7): a new child with an id is new, not an existing row to update.
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => !e.IsOwned()))
+            if (entity.FindPrimaryKey() is { Properties: [{ Name: "Id", ClrType: var type }] } && type == typeof(Guid))
+                builder.Entity(entity.ClrType).Property("Id").ValueGeneratedNever();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -22,6 +22,13 @@ public static class DbContextSetup
     }
 }
 
+public static class DbErrors
+{
+    /// <summary>A unique index refused the row: another request did the same thing first.</summary>
+    public static bool IsUniqueViolation(this DbUpdateException ex) =>
+        ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
+}
+
 /// <summary>Lets `dotnet ef` build the model without starting the app or its local database.</summary>
 public class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<AidMarketDbContext>
 {

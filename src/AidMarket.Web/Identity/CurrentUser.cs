@@ -12,24 +12,34 @@ public static class AppClaims
     public const string OrganizationKind = "aidmarket:org_kind";
     public const string Role = "aidmarket:role";
     public const string DisplayName = "aidmarket:name";
+    public const string CountyCode = "aidmarket:county";
 }
 
 public static class Policies
 {
     public const string PlatformAdmin = nameof(PlatformAdmin);
     public const string OrganizationInviter = nameof(OrganizationInviter);
+    public const string SupplierManager = nameof(SupplierManager);
+    public const string CountyOfficer = nameof(CountyOfficer);
 
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         options.AddPolicy(PlatformAdmin, p => p.RequireClaim(AppClaims.OrganizationKind, nameof(OrganizationKind.Platform)));
+        options.AddPolicy(SupplierManager, p => p.RequireClaim(AppClaims.OrganizationKind, nameof(OrganizationKind.Supplier)));
+        options.AddPolicy(CountyOfficer, p => p.RequireClaim(AppClaims.OrganizationKind, nameof(OrganizationKind.County))
+            .RequireClaim(AppClaims.CountyCode));
         options.AddPolicy(OrganizationInviter, p => p.RequireAssertion(c =>
             CurrentUser.From(c.User) is { OrganizationId: not null } u && OrganizationRoles.CanInvite(u.Kind!.Value, u.Role!.Value)));
     }
 }
 
 /// <summary>Who is asking, read from the sign-in cookie: every query for organization data filters by <see cref="OrganizationId"/>.</summary>
-public sealed record CurrentUser(string? UserId, string DisplayName, Guid? OrganizationId, OrganizationKind? Kind, OrganizationRole? Role)
+public sealed record CurrentUser(string? UserId, string DisplayName, Guid? OrganizationId, OrganizationKind? Kind, OrganizationRole? Role,
+    string? CountyCode = null)
 {
+    /// <summary>The county an officer answers for; null for everyone else.</summary>
+    public string? OfficerCounty => Kind == OrganizationKind.County ? CountyCode : null;
+
     public bool IsPlatformAdmin => Kind == OrganizationKind.Platform;
     public bool Is(OrganizationKind kind) => Kind == kind;
     public bool Is(OrganizationKind kind, OrganizationRole role) => Kind == kind && Role == role;
@@ -42,7 +52,8 @@ public sealed record CurrentUser(string? UserId, string DisplayName, Guid? Organ
             principal.FindFirstValue(AppClaims.DisplayName) ?? principal.Identity.Name ?? "",
             Guid.TryParse(principal.FindFirstValue(AppClaims.OrganizationId), out var org) ? org : null,
             Enum.TryParse<OrganizationKind>(principal.FindFirstValue(AppClaims.OrganizationKind), out var kind) ? kind : null,
-            Enum.TryParse<OrganizationRole>(principal.FindFirstValue(AppClaims.Role), out var role) ? role : null);
+            Enum.TryParse<OrganizationRole>(principal.FindFirstValue(AppClaims.Role), out var role) ? role : null,
+            principal.FindFirstValue(AppClaims.CountyCode));
     }
 }
 
@@ -55,9 +66,10 @@ public class AppClaimsFactory(UserManager<AppUser> users, IOptions<IdentityOptio
         identity.AddClaim(new Claim(AppClaims.DisplayName, user.DisplayName));
         if (user.OrganizationId is { } orgId && user.Role is { } role)
         {
-            var kind = await db.Organizations.Where(o => o.Id == orgId).Select(o => o.Kind).SingleAsync();
+            var org = await db.Organizations.Where(o => o.Id == orgId).Select(o => new { o.Kind, o.CountyCode }).SingleAsync();
             identity.AddClaim(new Claim(AppClaims.OrganizationId, orgId.ToString()));
-            identity.AddClaim(new Claim(AppClaims.OrganizationKind, kind.ToString()));
+            identity.AddClaim(new Claim(AppClaims.OrganizationKind, org.Kind.ToString()));
+            if (org.CountyCode is not null) identity.AddClaim(new Claim(AppClaims.CountyCode, org.CountyCode));
             identity.AddClaim(new Claim(AppClaims.Role, role.ToString()));
         }
         return identity;

@@ -8,3 +8,22 @@ public record MemberInvited(Guid InvitationId, Guid OrganizationId, string Organ
     OrganizationRole Role, string AcceptUrl, string Culture);
 
 public record MemberJoined(Guid OrganizationId, string UserId, string DisplayName, OrganizationRole Role, string InvitedByUserId);
+
+public record SupplierRegistered(Guid SupplierId, string CountyCode, string LegalName);
+
+/// <summary>Approved, Rejected, Suspended or Reinstated, with the officer's reason where one is required.</summary>
+public record SupplierReviewed(Guid SupplierId, Guid OrganizationId, string LegalName, string Decision, string? Reason);
+
+public record BenefitPlanProposed(Guid SupplierId, Guid PlanId, string CountyCode, string LegalName, decimal HouseholdSharePercent);
+
+public record BenefitPlanReviewed(Guid SupplierId, Guid OrganizationId, Guid PlanId, bool Approved, string? Reason);
+
+public record BenefitLinkProposed(Guid LinkId, Guid SupplierId, string CountyCode, string LegalName);
+
+public record BenefitLinkReviewed(Guid LinkId, Guid OrganizationId, bool Confirmed, string? Reason);
+
+public record CertificationRequested(Guid ProductId, string CountyCode, string ProductName, string LegalName);
+
+/// <summary>Certified, Rejected, Revoked, Expired or ExpiringSoon.</summary>
+public record CertificationChanged(Guid ProductId, Guid SupplierOrganizationId, string ProductName, string Change, string? CertificateNumber,
+    DateOnly? ExpiresOn, string? Reason);

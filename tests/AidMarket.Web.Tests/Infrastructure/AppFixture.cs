@@ -60,6 +60,19 @@ public class AppFixture : IAsyncLifetime
         await action(scope.ServiceProvider.GetRequiredService<AidMarketDbContext>());
     }
 
+    /// <summary>Adds a user to an existing organization (for people the demo data has no login for).</summary>
+    public async Task CreateUserAsync(string email, string organizationName, AidMarket.Domain.Organizations.OrganizationRole role)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AidMarketDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AidMarket.Web.Identity.AppUser>>();
+        var org = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Organizations, o => o.Name == organizationName);
+        var user = new AidMarket.Web.Identity.AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email.Split('@')[0] };
+        user.JoinOrganization(org, role);
+        var result = await users.CreateAsync(user, DemoSeeder.DemoPassword);
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Factory.DisposeAsync();

@@ -57,6 +57,13 @@ public sealed partial class Browser(AidMarketFactory factory)
         return probe.Headers.TryGetValues("Cookie", out var values) ? string.Join("; ", values) : "";
     }
 
+    /// <summary>The validation messages a form page shows, for readable test failures.</summary>
+    public static string ErrorsIn(string html) =>
+        string.Join(" | ", ErrorPattern().Matches(html).Select(m => Regex.Replace(m.Groups[1].Value, "<[^>]+>", " ").Trim()).Where(t => t.Length > 0));
+
+    [GeneratedRegex("class=\"[^\"]*(?:validation-summary-errors|field-validation-error)[^\"]*\"[^>]*>(.*?)</(?:div|span)>", RegexOptions.Singleline)]
+    private static partial Regex ErrorPattern();
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 }

@@ -5,11 +5,11 @@ using AidMarket.Web.Pages.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace AidMarket.Web.Pages.Organization;
+namespace AidMarket.Web.Pages.OrganizationMembers;
 
 /// <summary>An organization's own admin manages its members: always the signed-in user's organization.</summary>
 public class MembersModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l) : MembersPageModel(db, me, l)
 {
-    protected override Task<AidMarket.Domain.Organizations.Organization?> FindOrganizationAsync(CancellationToken ct) =>
+    protected override Task<Organization?> FindOrganizationAsync(CancellationToken ct) =>
         Db.Organizations.SingleOrDefaultAsync(o => o.Id == Me.OrganizationId, ct);
 }
