@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using System.Collections.Concurrent;
 
 namespace AidMarket.Testing;
 
@@ -10,6 +12,8 @@ public class AidMarketFactory(string connectionString, IDictionary<string, strin
 {
     /// <summary>One household-data key for the whole test run: instances sharing a database read each other's rows.</summary>
     public static readonly string TestKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    public ConcurrentQueue<string> Logs { get; } = new();
 
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "aidmarket-mail-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -22,7 +26,27 @@ public class AidMarketFactory(string connectionString, IDictionary<string, strin
         builder.UseSetting("SensitiveData:Key", TestKey);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
+        // Every log line at every level, to prove what never reaches the logs.
+        builder.ConfigureLogging(logging =>
+        {
+            logging.AddProvider(new CapturingLoggerProvider(Logs));
+            logging.AddFilter<CapturingLoggerProvider>(null, LogLevel.Trace);
+        });
         // Demo passwords hashed with fewer rounds: seeding per test stays fast. Production keeps the default.
         builder.ConfigureServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000));
+    }
+}
+
+public sealed class CapturingLoggerProvider(ConcurrentQueue<string> sink) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, sink);
+    public void Dispose() { }
+
+    private sealed class Logger(string category, ConcurrentQueue<string> sink) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            sink.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
     }
 }

@@ -1,0 +1,73 @@
+using AidMarket.Domain.Common;
+using AidMarket.Domain.Producers;
+using AidMarket.Web.Auditing;
+using AidMarket.Web.Data;
+using AidMarket.Web.Identity;
+using AidMarket.Web.Localization;
+using AidMarket.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace AidMarket.Web.Pages.CountyDesk.Households;
+
+/// <summary>Adds a household to the officer's county or edits one of them; every change is audited with its before and after.</summary>
+public class EditModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l, SensitiveData sensitive)
+    : CountyPageModel(db, me, l)
+{
+    [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
+    [BindProperty] public HouseholdForm Input { get; set; } = new();
+    public Household? Existing { get; private set; }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (Id is null) return true;
+        Existing = await Db.Households.SingleOrDefaultAsync(h => h.Id == Id && h.CountyCode == County, ct);
+        return Existing is not null;
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        if (Existing is { } h)
+            Input = new HouseholdForm { HeadName = h.HeadName, Village = h.Village, Size = h.Size, Status = h.Status, BaselineIncome = new Money(h.BaselineIncomeFen).Yuan };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        var (details, errors) = Input.ToDetails(sensitive, Existing);
+        foreach (var (field, key) in errors) ModelState.AddModelError($"Input.{field}", L[key]);
+        if (details is not null && await Db.Households.AnyAsync(h => h.IdNumberLookup == details.IdNumber.Lookup && h.Id != Id, ct))
+            ModelState.AddModelError("Input.IdNumber", L["A household with this ID number is already registered."]);
+        if (!ModelState.IsValid || details is null) return Page();
+        try
+        {
+            var now = DateTimeOffset.UtcNow;
+            var household = Existing;
+            var before = household?.Snapshot();
+            if (household is null)
+            {
+                household = new Household(County, details, DemoSeeder.NewCardCode(), now);
+                Db.Households.Add(household);
+            }
+            else household.Update(details, now);
+            Db.Audit(AuditEntry.Record(Me, before is null ? "Audit.HouseholdCreated" : "Audit.HouseholdChanged", nameof(Household),
+                household.Id, County, before, household.Snapshot()));
+            await Db.SaveChangesAsync(ct);
+            StatusMessage = L["The household is saved."];
+            return RedirectToPage("Details", new { id = household.Id });
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(string.Empty, L.Error(ex));
+            return Page();
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            ModelState.AddModelError("Input.IdNumber", L["A household with this ID number is already registered."]);
+            return Page();
+        }
+    }
+}
