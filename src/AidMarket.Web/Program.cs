@@ -1,4 +1,5 @@
 using AidMarket.Web;
+using AidMarket.Web.Catalog;
 using AidMarket.Web.Data;
 using AidMarket.Web.Hosting;
 using AidMarket.Web.Identity;
@@ -79,6 +80,15 @@ builder.Services.Configure<SensitiveDataOptions>(builder.Configuration.GetSectio
 if (localPostgres is not null)
     builder.Services.PostConfigure<SensitiveDataOptions>(o => o.KeyFile ??= SensitiveData.DefaultKeyFile);
 builder.Services.AddSingleton<SensitiveData>();
+builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection("Storage"));
+builder.Services.PostConfigure<StorageOptions>(o =>
+{
+    if (string.IsNullOrEmpty(o.ProductImagesPath)) o.ProductImagesPath = ProductImageStore.DefaultPath;
+});
+builder.Services.AddSingleton<ProductImageStore>();
+builder.Services.Configure<CertificationExpiryOptions>(builder.Configuration.GetSection("Certification:Expiry"));
+builder.Services.AddSingleton<CertificationExpiryJob>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<CertificationExpiryJob>());
 builder.Services.AddAidMarketMessaging(builder.Configuration);
 builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
 builder.Services.AddScoped<DemoSeeder>();
@@ -96,6 +106,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.MapRazorPages();
 app.MapCultureSwitch();
+app.MapProductImages();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
 

@@ -24,6 +24,7 @@ public class AidMarketFactory(string connectionString, IDictionary<string, strin
         builder.UseSetting("Email:PickupDirectory", MailDirectory);
         builder.UseSetting("Messaging:Outbox:PollInterval", "00:00:00.100");
         builder.UseSetting("SensitiveData:Key", TestKey);
+        builder.UseSetting("Storage:ProductImagesPath", Path.Combine(Path.GetTempPath(), "aidmarket-images-" + Guid.NewGuid().ToString("N")[..8]));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
         // Every log line at every level, to prove what never reaches the logs.

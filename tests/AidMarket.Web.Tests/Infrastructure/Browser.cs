@@ -36,6 +36,18 @@ public sealed partial class Browser(AidMarketFactory factory)
         return await _client.PostAsync(url, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>Uploads one file as a browser's multipart form would, with the page's antiforgery token.</summary>
+    public async Task<HttpResponseMessage> UploadAsync(string pageUrl, string action, string field, byte[] content, string fileName, string contentType)
+    {
+        var token = TokenFrom(await GetPageAsync(pageUrl));
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        form.Add(file, field, fileName);
+        return await _client.PostAsync(action, form);
+    }
+
     public static string TokenFrom(string html) =>
         TokenPattern().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("No antiforgery token in the page");
 
