@@ -3,6 +3,7 @@ using AidMarket.Web.Catalog;
 using AidMarket.Web.Data;
 using AidMarket.Web.Hosting;
 using AidMarket.Web.Identity;
+using AidMarket.Web.Imports;
 using AidMarket.Web.Localization;
 using AidMarket.Web.Messaging;
 using AidMarket.Web.Security;
@@ -86,6 +87,10 @@ builder.Services.PostConfigure<StorageOptions>(o =>
     if (string.IsNullOrEmpty(o.ProductImagesPath)) o.ProductImagesPath = ProductImageStore.DefaultPath;
 });
 builder.Services.AddSingleton<ProductImageStore>();
+builder.Services.AddSingleton<ImportQueue>();
+builder.Services.AddSingleton<IImporter, HouseholdImporter>();
+builder.Services.AddSingleton<IImporter, ProductImporter>();
+builder.Services.AddHostedService<ImportWorker>();
 builder.Services.Configure<CertificationExpiryOptions>(builder.Configuration.GetSection("Certification:Expiry"));
 builder.Services.AddSingleton<CertificationExpiryJob>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<CertificationExpiryJob>());
@@ -107,6 +112,7 @@ app.UseAntiforgery();
 app.MapRazorPages();
 app.MapCultureSwitch();
 app.MapProductImages();
+app.MapImportStatus();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
 

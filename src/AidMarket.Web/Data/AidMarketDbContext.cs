@@ -27,6 +27,7 @@ public class AidMarketDbContext(DbContextOptions<AidMarketDbContext> options)
     public DbSet<ProductLot> ProductLots => Set<ProductLot>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CertificateSequence> CertificateSequences => Set<CertificateSequence>();
+    public DbSet<Imports.ImportJob> ImportJobs => Set<Imports.ImportJob>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
