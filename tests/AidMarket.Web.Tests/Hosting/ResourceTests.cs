@@ -30,6 +30,13 @@ public partial class ResourceTests
     }
 
     [Fact]
+    public void No_two_keys_differ_only_in_case_because_resources_would_then_lose_one()
+    {
+        foreach (var file in new[] { "SharedResource.zh-Hans.resx", "SharedResource.resx" })
+            Resources(file).Keys.GroupBy(k => k.ToLowerInvariant()).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ShouldBeEmpty(file);
+    }
+
+    [Fact]
     public void Every_enum_label_has_Chinese_and_English_text()
     {
         var zh = Resources("SharedResource.zh-Hans.resx");
@@ -41,6 +48,13 @@ public partial class ResourceTests
             ["BuyerKind"] = typeof(AidMarket.Domain.Organizations.BuyerKind),
             ["SupplierKind"] = typeof(AidMarket.Domain.Producers.SupplierKind),
             ["QualityLabel"] = typeof(AidMarket.Domain.Catalog.QualityLabelKind),
+            ["SupplierStatus"] = typeof(AidMarket.Domain.Producers.SupplierStatus),
+            ["PlanStatus"] = typeof(AidMarket.Domain.Producers.BenefitPlanStatus),
+            ["LinkKind"] = typeof(AidMarket.Domain.Producers.LinkKind),
+            ["LinkStatus"] = typeof(AidMarket.Domain.Producers.LinkStatus),
+            ["HouseholdStatus"] = typeof(AidMarket.Domain.Producers.HouseholdStatus),
+            ["CertificationStatus"] = typeof(AidMarket.Domain.Catalog.CertificationStatus),
+            ["ImportStatus"] = typeof(AidMarket.Web.Imports.ImportStatus),
         };
         foreach (var (prefix, type) in enums)
             foreach (var name in Enum.GetNames(type))
