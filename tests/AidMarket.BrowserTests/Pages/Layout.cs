@@ -12,6 +12,11 @@ public class Layout(IPage page)
     public Task SwitchToEnglishAsync() => page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
     public Task SwitchToChineseAsync() => page.GetByRole(AriaRole.Button, new() { Name = "中文" }).ClickAsync();
 
-    public Task LogOutAsync(bool english = false) =>
-        Navigation.GetByRole(AriaRole.Button, new() { Name = english ? "Log out" : "退出登录" }).ClickAsync();
+    public ILocator AccountMenu => page.GetByTestId("account-menu");
+
+    public async Task LogOutAsync(bool english = false)
+    {
+        await AccountMenu.ClickAsync();
+        await Navigation.GetByRole(AriaRole.Button, new() { Name = english ? "Log out" : "退出登录" }).ClickAsync();
+    }
 }

@@ -30,6 +30,16 @@ public partial class ResourceTests
     }
 
     [Fact]
+    public void Every_code_like_key_has_English_text_so_English_users_never_see_a_key()
+    {
+        var zh = Resources("SharedResource.zh-Hans.resx");
+        var en = Resources("SharedResource.resx");
+        var codes = zh.Keys.Where(k => System.Text.RegularExpressions.Regex.IsMatch(k, @"^[A-Z][A-Za-z]+\.[A-Za-z.]+$")).ToList();
+        codes.Count.ShouldBeGreaterThan(100);
+        codes.Where(k => !en.ContainsKey(k)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void No_two_keys_differ_only_in_case_because_resources_would_then_lose_one()
     {
         foreach (var file in new[] { "SharedResource.zh-Hans.resx", "SharedResource.resx" })

@@ -34,10 +34,21 @@ public class AppFixture : IAsyncLifetime
 
     public async Task ResetAsync()
     {
-        await using (var connection = new NpgsqlConnection(Database.ConnectionString))
+        // The previous test's consumers may still be writing (notifications, inbox rows): a deadlock with
+        // them is retried rather than failing the next test.
+        for (var attempt = 1; ; attempt++)
         {
-            await connection.OpenAsync();
-            await _respawner!.ResetAsync(connection);
+            try
+            {
+                await using var connection = new NpgsqlConnection(Database.ConnectionString);
+                await connection.OpenAsync();
+                await _respawner!.ResetAsync(connection);
+                break;
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.LockNotAvailable && attempt < 5)
+            {
+                await Task.Delay(100 * attempt);
+            }
         }
         await using var scope = Factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
