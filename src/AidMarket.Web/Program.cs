@@ -1,10 +1,7 @@
 using AidMarket.Web;
 using AidMarket.Web.Catalog;
-using AidMarket.Web.Data;
 using AidMarket.Web.Hosting;
-using AidMarket.Web.Identity;
 using AidMarket.Web.Imports;
-using AidMarket.Web.Localization;
 using AidMarket.Web.Messaging;
 using AidMarket.Web.Security;
 using Microsoft.AspNetCore.DataProtection;

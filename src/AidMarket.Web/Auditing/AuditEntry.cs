@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AidMarket.Web.Identity;
 
 namespace AidMarket.Web.Auditing;
 

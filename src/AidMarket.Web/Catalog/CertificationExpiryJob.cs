@@ -1,9 +1,6 @@
 using AidMarket.Domain.Catalog;
 using AidMarket.Web.Auditing;
-using AidMarket.Web.Data;
-using AidMarket.Web.Identity;
 using AidMarket.Web.Messaging.Contracts;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AidMarket.Web.Catalog;

@@ -1,8 +1,5 @@
 using AidMarket.Domain.Organizations;
 using AidMarket.Domain.Producers;
-using AidMarket.Web.Data;
-using AidMarket.Web.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace AidMarket.Web.Catalog;
 

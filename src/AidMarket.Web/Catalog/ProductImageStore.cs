@@ -1,5 +1,4 @@
 using AidMarket.Domain.Catalog;
-using AidMarket.Domain.Common;
 using AidMarket.Web.Hosting;
 using Microsoft.Extensions.Options;
 

@@ -3,11 +3,9 @@ using AidMarket.Domain.Organizations;
 using AidMarket.Domain.Producers;
 using AidMarket.Domain.Regions;
 using AidMarket.Web.Auditing;
-using AidMarket.Web.Identity;
 using AidMarket.Web.Messaging;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace AidMarket.Web.Data;
 

@@ -1,5 +1,4 @@
 using AidMarket.Domain.Catalog;
-using Microsoft.EntityFrameworkCore;
 
 namespace AidMarket.Web.Data;
 

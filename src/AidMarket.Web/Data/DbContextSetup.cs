@@ -1,5 +1,4 @@
 using AidMarket.Web.Messaging;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace AidMarket.Web.Data;

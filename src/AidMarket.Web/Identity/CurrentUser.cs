@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 using AidMarket.Domain.Organizations;
 using Microsoft.AspNetCore.Identity;

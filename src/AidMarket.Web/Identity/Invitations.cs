@@ -1,9 +1,6 @@
 using System.Globalization;
-using AidMarket.Domain.Common;
 using AidMarket.Domain.Organizations;
-using AidMarket.Web.Data;
 using AidMarket.Web.Messaging.Contracts;
-using Microsoft.EntityFrameworkCore;
 
 namespace AidMarket.Web.Identity;
 

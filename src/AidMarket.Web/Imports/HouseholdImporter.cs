@@ -1,9 +1,6 @@
-using AidMarket.Domain.Common;
 using AidMarket.Domain.Producers;
 using AidMarket.Web.Auditing;
-using AidMarket.Web.Data;
 using AidMarket.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace AidMarket.Web.Imports;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using AidMarket.Domain.Common;
 using CsvHelper;
 using CsvHelper.Configuration;
 using MiniExcelLibs;

@@ -1,7 +1,4 @@
 using System.Threading.Channels;
-using AidMarket.Web.Data;
-using AidMarket.Web.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace AidMarket.Web.Imports;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using AidMarket.Domain.Catalog;
-using AidMarket.Domain.Common;
-using AidMarket.Web.Data;
 using AidMarket.Web.Pages.SupplierDesk.Products;
 
 namespace AidMarket.Web.Imports;

@@ -1,5 +1,3 @@
-using AidMarket.Domain.Common;
-using Microsoft.Extensions.Localization;
 
 namespace AidMarket.Web.Localization;
 

@@ -1,6 +1,4 @@
-using AidMarket.Web.Data;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace AidMarket.Web.Messaging;
 

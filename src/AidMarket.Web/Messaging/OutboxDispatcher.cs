@@ -1,6 +1,4 @@
-using AidMarket.Web.Data;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AidMarket.Web.Messaging;

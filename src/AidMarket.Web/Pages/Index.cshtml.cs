@@ -1,8 +1,6 @@
 using AidMarket.Domain.Catalog;
 using AidMarket.Domain.Producers;
-using AidMarket.Web.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace AidMarket.Web.Pages;
 

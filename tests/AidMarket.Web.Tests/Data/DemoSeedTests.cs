@@ -1,10 +1,7 @@
 using AidMarket.Domain.Catalog;
 using AidMarket.Domain.Organizations;
 using AidMarket.Web.Data;
-using AidMarket.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Shouldly;
 
 namespace AidMarket.Web.Tests.Data;
 

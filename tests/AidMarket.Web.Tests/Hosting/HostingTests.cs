@@ -1,7 +1,4 @@
-using System.Net;
 using System.Text.Json;
-using AidMarket.Web.Tests.Infrastructure;
-using Shouldly;
 
 namespace AidMarket.Web.Tests.Hosting;
 

@@ -1,9 +1,5 @@
-using System.Net;
 using AidMarket.Testing;
-using AidMarket.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Shouldly;
 
 namespace AidMarket.Web.Tests.Hosting;
 

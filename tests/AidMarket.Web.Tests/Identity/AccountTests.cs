@@ -1,9 +1,5 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using AidMarket.Web.Data;
-using AidMarket.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Shouldly;
 
 namespace AidMarket.Web.Tests.Identity;
 

@@ -3,11 +3,8 @@ using AidMarket.Testing;
 using AidMarket.Web.Data;
 using AidMarket.Web.Messaging;
 using AidMarket.Web.Messaging.Contracts;
-using AidMarket.Web.Tests.Infrastructure;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Shouldly;
 
 namespace AidMarket.Web.Tests.Messaging;
 

@@ -1,11 +1,8 @@
 using AidMarket.Domain.Organizations;
 using AidMarket.Web.Data;
 using AidMarket.Web.Messaging.Contracts;
-using AidMarket.Web.Tests.Infrastructure;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Shouldly;
 
 namespace AidMarket.Web.Tests.Messaging;
 

@@ -1,10 +1,6 @@
-using System.Net;
 using AidMarket.Domain.Organizations;
 using AidMarket.Web.Data;
 using AidMarket.Web.Identity;
-using AidMarket.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Shouldly;
 
 namespace AidMarket.Web.Tests.Organizations;
 

@@ -1,11 +1,7 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using AidMarket.Domain.Organizations;
 using AidMarket.Web.Data;
 using AidMarket.Web.Messaging.Contracts;
-using AidMarket.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Shouldly;
 
 namespace AidMarket.Web.Tests.Organizations;
 

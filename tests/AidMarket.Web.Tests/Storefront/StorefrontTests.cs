@@ -1,8 +1,4 @@
-using System.Net;
 using AidMarket.Domain.Catalog;
-using AidMarket.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Shouldly;
 
 namespace AidMarket.Web.Tests.Storefront;
 

@@ -1,11 +1,7 @@
-using System.Net;
 using System.Text;
 using AidMarket.Domain.Organizations;
 using AidMarket.Domain.Producers;
-using AidMarket.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Shouldly;
 
 namespace AidMarket.Web.Tests.SupplySide;
 

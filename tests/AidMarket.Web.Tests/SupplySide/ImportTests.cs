@@ -1,12 +1,8 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text;
 using AidMarket.Domain.Producers;
 using AidMarket.Web.Imports;
-using AidMarket.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
-using Shouldly;
 
 namespace AidMarket.Web.Tests.SupplySide;
 

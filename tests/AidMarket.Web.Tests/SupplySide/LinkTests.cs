@@ -1,9 +1,5 @@
-using System.Net;
 using AidMarket.Domain.Organizations;
 using AidMarket.Domain.Producers;
-using AidMarket.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Shouldly;
 
 namespace AidMarket.Web.Tests.SupplySide;
 

@@ -1,12 +1,8 @@
-using System.Net;
 using AidMarket.Domain.Catalog;
 using AidMarket.Domain.Organizations;
 using AidMarket.Domain.Producers;
 using AidMarket.Web.Catalog;
-using AidMarket.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Shouldly;
 
 namespace AidMarket.Web.Tests.SupplySide;
 

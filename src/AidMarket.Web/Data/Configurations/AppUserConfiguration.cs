@@ -1,6 +1,4 @@
 using AidMarket.Domain.Organizations;
-using AidMarket.Web.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AidMarket.Web.Data.Configurations;

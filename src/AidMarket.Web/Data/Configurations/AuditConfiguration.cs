@@ -1,5 +1,4 @@
 using AidMarket.Web.Auditing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AidMarket.Web.Data.Configurations;

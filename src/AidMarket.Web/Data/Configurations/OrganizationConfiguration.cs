@@ -1,6 +1,5 @@
 using AidMarket.Domain.Organizations;
 using AidMarket.Domain.Regions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AidMarket.Web.Data.Configurations;

@@ -1,7 +1,6 @@
 using AidMarket.Domain.Catalog;
 using AidMarket.Domain.Producers;
 using AidMarket.Domain.Regions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AidMarket.Web.Data.Configurations;

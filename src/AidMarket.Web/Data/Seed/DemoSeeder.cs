@@ -2,15 +2,12 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
 using AidMarket.Domain.Catalog;
-using AidMarket.Domain.Common;
 using AidMarket.Domain.Organizations;
 using AidMarket.Domain.Producers;
 using AidMarket.Domain.Regions;
 using AidMarket.Web.Data.Seed;
-using AidMarket.Web.Identity;
 using AidMarket.Web.Security;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace AidMarket.Web.Data;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using AidMarket.Web.Data;
 using AidMarket.Web.Messaging.Contracts;
-using Microsoft.Extensions.Localization;
 
 namespace AidMarket.Web.Messaging.Consumers;
 

@@ -1,4 +1,3 @@
-using AidMarket.Web.Data;
 using AidMarket.Web.Messaging.Contracts;
 
 namespace AidMarket.Web.Messaging.Consumers;

@@ -1,7 +1,5 @@
 using AidMarket.Domain.Organizations;
-using AidMarket.Web.Data;
 using AidMarket.Web.Messaging.Contracts;
-using Microsoft.EntityFrameworkCore;
 
 namespace AidMarket.Web.Messaging.Consumers;
 

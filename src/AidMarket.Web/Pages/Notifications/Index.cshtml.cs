@@ -1,9 +1,5 @@
-using AidMarket.Web.Data;
-using AidMarket.Web.Identity;
 using AidMarket.Web.Messaging;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace AidMarket.Web.Pages.Notifications;
 

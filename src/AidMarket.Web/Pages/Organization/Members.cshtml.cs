@@ -1,9 +1,5 @@
 using AidMarket.Domain.Organizations;
-using AidMarket.Web.Data;
-using AidMarket.Web.Identity;
 using AidMarket.Web.Pages.Shared;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace AidMarket.Web.Pages.OrganizationMembers;
 

@@ -1,13 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using AidMarket.Domain.Common;
 using AidMarket.Domain.Organizations;
-using AidMarket.Web.Data;
-using AidMarket.Web.Identity;
-using AidMarket.Web.Localization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using OrganizationEntity = AidMarket.Domain.Organizations.Organization;
 
 namespace AidMarket.Web.Pages.Shared;

@@ -1,15 +1,8 @@
-using AidMarket.Domain.Common;
 using AidMarket.Domain.Producers;
 using AidMarket.Domain.Regions;
 using AidMarket.Web.Auditing;
-using AidMarket.Web.Data;
-using AidMarket.Web.Identity;
-using AidMarket.Web.Localization;
 using AidMarket.Web.Messaging.Contracts;
 using AidMarket.Web.Pages.Suppliers;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using SupplierEntity = AidMarket.Domain.Producers.Supplier;
 
 namespace AidMarket.Web.Pages.SupplierDesk;

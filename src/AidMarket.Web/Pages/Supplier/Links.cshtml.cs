@@ -1,14 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using AidMarket.Domain.Common;
 using AidMarket.Domain.Producers;
 using AidMarket.Web.Auditing;
-using AidMarket.Web.Data;
-using AidMarket.Web.Identity;
-using AidMarket.Web.Localization;
 using AidMarket.Web.Messaging.Contracts;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace AidMarket.Web.Pages.SupplierDesk;
 

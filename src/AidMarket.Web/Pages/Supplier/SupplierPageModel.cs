@@ -1,7 +1,4 @@
-using AidMarket.Web.Data;
-using AidMarket.Web.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using SupplierEntity = AidMarket.Domain.Producers.Supplier;
 
 namespace AidMarket.Web.Pages.SupplierDesk;

@@ -1,17 +1,10 @@
-using AidMarket.Domain.Common;
 using AidMarket.Domain.Organizations;
 using AidMarket.Domain.Producers;
 using AidMarket.Domain.Regions;
 using AidMarket.Web.Auditing;
-using AidMarket.Web.Data;
-using AidMarket.Web.Identity;
-using AidMarket.Web.Localization;
 using AidMarket.Web.Messaging.Contracts;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace AidMarket.Web.Pages.Suppliers;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using AidMarket.Domain.Common;
 using AidMarket.Domain.Producers;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 

@@ -1,15 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using AidMarket.Domain.Common;
 using AidMarket.Domain.Organizations;
 using AidMarket.Domain.Regions;
-using AidMarket.Web.Data;
-using AidMarket.Web.Identity;
-using AidMarket.Web.Localization;
 using AidMarket.Web.Messaging.Contracts;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace AidMarket.Web.Pages.Admin.Organizations;
 

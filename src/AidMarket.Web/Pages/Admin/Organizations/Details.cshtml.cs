@@ -1,9 +1,4 @@
-using AidMarket.Web.Data;
-using AidMarket.Web.Identity;
 using AidMarket.Web.Pages.Shared;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace AidMarket.Web.Pages.Admin.Organizations;
 

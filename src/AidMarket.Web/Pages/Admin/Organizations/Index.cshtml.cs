@@ -1,8 +1,5 @@
 using AidMarket.Domain.Organizations;
-using AidMarket.Web.Data;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace AidMarket.Web.Pages.Admin.Organizations;
 

@@ -1,13 +1,6 @@
-using AidMarket.Domain.Common;
 using AidMarket.Domain.Producers;
 using AidMarket.Web.Auditing;
-using AidMarket.Web.Data;
-using AidMarket.Web.Identity;
-using AidMarket.Web.Localization;
 using AidMarket.Web.Security;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace AidMarket.Web.Pages.CountyDesk.Households;
 

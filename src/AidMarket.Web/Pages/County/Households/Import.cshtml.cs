@@ -1,8 +1,5 @@
 using AidMarket.Domain.Organizations;
-using AidMarket.Web.Data;
-using AidMarket.Web.Identity;
 using AidMarket.Web.Imports;
-using Microsoft.Extensions.Localization;
 
 namespace AidMarket.Web.Pages.CountyDesk.Households;
 

@@ -1,10 +1,5 @@
 using AidMarket.Domain.Producers;
-using AidMarket.Web.Data;
-using AidMarket.Web.Identity;
 using AidMarket.Web.Security;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace AidMarket.Web.Pages.CountyDesk.Households;
 

@@ -1,11 +1,6 @@
 using AidMarket.Domain.Producers;
 using AidMarket.Web.Auditing;
-using AidMarket.Web.Data;
-using AidMarket.Web.Identity;
 using AidMarket.Web.Messaging.Contracts;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using SupplierEntity = AidMarket.Domain.Producers.Supplier;
 
 namespace AidMarket.Web.Pages.CountyDesk.Suppliers;

@@ -1,9 +1,4 @@
 using AidMarket.Domain.Producers;
-using AidMarket.Web.Data;
-using AidMarket.Web.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace AidMarket.Web.Pages.CountyDesk.Suppliers;
 

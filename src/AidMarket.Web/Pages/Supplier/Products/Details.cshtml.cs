@@ -1,15 +1,8 @@
 using AidMarket.Domain.Catalog;
-using AidMarket.Domain.Common;
 using AidMarket.Domain.Producers;
 using AidMarket.Web.Auditing;
 using AidMarket.Web.Catalog;
-using AidMarket.Web.Data;
-using AidMarket.Web.Identity;
-using AidMarket.Web.Localization;
 using AidMarket.Web.Messaging.Contracts;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using SupplierEntity = AidMarket.Domain.Producers.Supplier;
 
 namespace AidMarket.Web.Pages.SupplierDesk.Products;

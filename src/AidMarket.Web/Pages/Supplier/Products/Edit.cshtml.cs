@@ -1,11 +1,4 @@
 using AidMarket.Domain.Catalog;
-using AidMarket.Domain.Common;
-using AidMarket.Web.Data;
-using AidMarket.Web.Identity;
-using AidMarket.Web.Localization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace AidMarket.Web.Pages.SupplierDesk.Products;
 

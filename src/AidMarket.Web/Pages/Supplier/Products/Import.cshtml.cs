@@ -1,8 +1,4 @@
-using AidMarket.Web.Data;
-using AidMarket.Web.Identity;
 using AidMarket.Web.Imports;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace AidMarket.Web.Pages.SupplierDesk.Products;
 

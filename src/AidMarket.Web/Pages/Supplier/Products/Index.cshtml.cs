@@ -1,8 +1,4 @@
 using AidMarket.Domain.Catalog;
-using AidMarket.Web.Data;
-using AidMarket.Web.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace AidMarket.Web.Pages.SupplierDesk.Products;
 

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using AidMarket.Domain.Catalog;
-using AidMarket.Domain.Common;
 
 namespace AidMarket.Web.Pages.SupplierDesk.Products;
 

@@ -1,13 +1,7 @@
-using AidMarket.Domain.Common;
 using AidMarket.Domain.Organizations;
-using AidMarket.Web.Data;
-using AidMarket.Web.Identity;
 using AidMarket.Web.Messaging.Contracts;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace AidMarket.Web.Areas.Identity.Pages.Account;
 

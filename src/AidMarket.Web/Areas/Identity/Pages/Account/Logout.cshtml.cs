@@ -1,6 +1,4 @@
-using AidMarket.Web.Identity;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AidMarket.Web.Areas.Identity.Pages.Account;

@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using AidMarket.Web.Identity;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AidMarket.Web.Areas.Identity.Pages.Account;

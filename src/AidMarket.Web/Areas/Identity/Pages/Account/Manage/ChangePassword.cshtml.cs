@@ -1,9 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using AidMarket.Web.Identity;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace AidMarket.Web.Areas.Identity.Pages.Account.Manage;
 

@@ -1,8 +1,5 @@
-using AidMarket.Web.Data;
-using AidMarket.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace AidMarket.Web.Areas.Identity.Pages.Account.Manage;
 

@@ -1,0 +1,4 @@
+global using System.Net;
+global using AidMarket.Web.Tests.Infrastructure;
+global using Microsoft.EntityFrameworkCore;
+global using Shouldly;
