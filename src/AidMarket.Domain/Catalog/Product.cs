@@ -71,7 +71,10 @@ public class Product
     public DateTimeOffset? AppliedAt { get; private set; }
     public DateTimeOffset? ExpiryWarnedAt { get; private set; }
 
-    public Money BasePrice => _tiers[0].UnitPrice;
+    /// <summary>The first tier's unit price, kept as a column so the storefront can sort by price.</summary>
+    public long BasePriceFen { get; private set; }
+
+    public Money BasePrice => new(BasePriceFen);
 
     public string DisplayName(bool english) => english && !string.IsNullOrEmpty(NameEn) ? NameEn : NameZh;
 
@@ -101,6 +104,7 @@ public class Product
         Stock = d.Stock;
         _tiers.Clear();
         _tiers.AddRange(d.Tiers);
+        BasePriceFen = d.Tiers[0].UnitPriceFen;
         _labels.Clear();
         _labels.AddRange(d.Labels.Select(l => l with { CertificateNumber = l.CertificateNumber.Trim() }));
     }

@@ -43,7 +43,7 @@ public class CertificationExpiryJob(IServiceScopeFactory scopes, IOptions<Certif
     {
         var warnBefore = today.AddDays(Product.ExpiryWarningDays);
         var expired = await ProcessAsync(db => db.Products.FromSql($"""
-            SELECT * FROM products WHERE certification_status = 'Certified' AND certificate_expires_on <= {today}
+            SELECT *, xmin FROM products WHERE certification_status = 'Certified' AND certificate_expires_on <= {today}
             ORDER BY certificate_expires_on LIMIT 200 FOR UPDATE SKIP LOCKED
             """), (db, product, org) =>
         {
@@ -54,7 +54,7 @@ public class CertificationExpiryJob(IServiceScopeFactory scopes, IOptions<Certif
             return true;
         }, ct);
         var warned = await ProcessAsync(db => db.Products.FromSql($"""
-            SELECT * FROM products WHERE certification_status = 'Certified' AND expiry_warned_at IS NULL
+            SELECT *, xmin FROM products WHERE certification_status = 'Certified' AND expiry_warned_at IS NULL
               AND certificate_expires_on > {today} AND certificate_expires_on <= {warnBefore}
             ORDER BY certificate_expires_on LIMIT 200 FOR UPDATE SKIP LOCKED
             """), (db, product, org) =>

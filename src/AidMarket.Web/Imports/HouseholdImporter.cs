@@ -95,12 +95,12 @@ public sealed class HouseholdImporter(SensitiveData sensitive) : Importer<Househ
             row.Error("IdNumber", "Import.IdNumberExists");
 
         var codes = items.Select(i => i.Item.SupplierCode).OfType<string>().Distinct().ToList();
-        var suppliers = await db.Suppliers.Where(s => codes.Contains(s.CreditCode) && s.CountyCode == context.CountyCode)
+        var suppliers = await db.Suppliers.Where(s => codes.Contains(s.CreditCode) && s.CountyCode == context.CountyCode && s.Status == SupplierStatus.Approved)
             .ToDictionaryAsync(s => s.CreditCode, s => s.Id, ct);
         foreach (var (row, item) in items.Where(i => i.Item.SupplierCode is not null))
         {
             if (suppliers.TryGetValue(item.SupplierCode!, out var supplierId)) item.SupplierId = supplierId;
-            else row.Error("SupplierCode", "Import.SupplierNotFound");
+            else row.Error("SupplierCode", "Import.SupplierNotFound"); // unknown, of another county, or not approved
         }
     }
 

@@ -4,8 +4,17 @@ namespace AidMarket.Web.Messaging.Contracts;
 
 public record OrganizationCreated(Guid OrganizationId, OrganizationKind Kind, string Name, string CreatedByUserId);
 
+/// <summary>A message that carries a secret for its consumer only; the outbox keeps the copy without it once sent.</summary>
+public interface ICarriesSecret
+{
+    object WithoutSecret();
+}
+
 public record MemberInvited(Guid InvitationId, Guid OrganizationId, string OrganizationName, string Email,
-    OrganizationRole Role, string AcceptUrl, string Culture);
+    OrganizationRole Role, string AcceptUrl, string Culture) : ICarriesSecret
+{
+    public object WithoutSecret() => this with { AcceptUrl = "" };
+}
 
 public record MemberJoined(Guid OrganizationId, string UserId, string DisplayName, OrganizationRole Role, string InvitedByUserId);
 

@@ -48,20 +48,25 @@ public class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, OutboxSigna
         var db = scope.ServiceProvider.GetRequiredService<AidMarketDbContext>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var batch = await db.OutboxMessages
-            .FromSql($"SELECT * FROM outbox_messages WHERE sent_at IS NULL ORDER BY created_at, id LIMIT {options.Value.BatchSize} FOR UPDATE SKIP LOCKED")
+            .FromSql($"""
+                SELECT * FROM outbox_messages
+                WHERE sent_at IS NULL AND attempts < {OutboxMessage.MaxAttempts} AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+                ORDER BY created_at, id LIMIT {options.Value.BatchSize} FOR UPDATE SKIP LOCKED
+                """)
             .ToListAsync(ct);
         foreach (var message in batch)
         {
             try
             {
-                await bus.Publish(message.Deserialize(), message.ResolveType(), context => context.MessageId = message.Id, ct);
-                message.MarkSent(DateTimeOffset.UtcNow);
+                var payload = message.Deserialize();
+                await bus.Publish(payload, message.ResolveType(), context => context.MessageId = message.Id, ct);
+                message.MarkSent(payload, DateTimeOffset.UtcNow);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // One bad message must not hold back the others: it waits and is retried on its own.
                 logger.LogWarning(ex, "Publishing outbox message {Id} ({Type}) failed", message.Id, message.Type);
-                message.MarkFailed(ex.Message);
-                break;
+                message.MarkFailed(ex.Message, DateTimeOffset.UtcNow);
             }
         }
         await db.SaveChangesAsync(ct);

@@ -26,12 +26,25 @@ public class OutboxMessage
 
     public Type ResolveType() => typeof(OutboxMessage).Assembly.GetType(Type, throwOnError: true)!;
 
-    public void MarkSent(DateTimeOffset now) => SentAt = now;
+    public const int MaxAttempts = 10;
 
-    public void MarkFailed(string error)
+    /// <summary>Not before this time: a failed message waits longer after each failure.</summary>
+    public DateTimeOffset? NextAttemptAt { get; private set; }
+
+    /// <summary>Marks it sent; a message with a secret (an invitation link) keeps only its harmless copy.</summary>
+    public void MarkSent(object message, DateTimeOffset now)
+    {
+        SentAt = now;
+        if (message is Contracts.ICarriesSecret secret)
+            Payload = JsonSerializer.Serialize(secret.WithoutSecret(), ResolveType());
+    }
+
+    /// <summary>Backs off 2, 4, 8 … seconds (at most an hour); after <see cref="MaxAttempts"/> it stays unsent for an operator.</summary>
+    public void MarkFailed(string error, DateTimeOffset now)
     {
         Attempts++;
         LastError = error.Length > 2000 ? error[..2000] : error;
+        NextAttemptAt = now + TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, Attempts)));
     }
 }
 

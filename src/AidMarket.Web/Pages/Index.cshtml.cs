@@ -1,36 +1,52 @@
 using AidMarket.Domain.Catalog;
 using AidMarket.Domain.Producers;
+using AidMarket.Domain.Regions;
+using AidMarket.Web.Catalog;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AidMarket.Web.Pages;
 
-/// <summary>The storefront: certified, unexpired products of approved suppliers.</summary>
-public class IndexModel(AidMarketDbContext db) : PageModel
+/// <summary>The storefront: search, filters and sorting over certified, unexpired products of approved suppliers.</summary>
+public class IndexModel(AidMarketDbContext db, CurrentUser me) : PageModel
 {
-    public const int PageSize = 24;
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? County { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Category { get; set; }
+    [BindProperty(SupportsGet = true)] public QualityLabelKind? Label { get; set; }
+    [BindProperty(SupportsGet = true)] public SupplierKind? Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Paired { get; set; }
+    [BindProperty(SupportsGet = true)] public StorefrontSort Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
-    public sealed record Row(Product Product, string SupplierName, SupplierKind SupplierKind, string CountyName);
-
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<StorefrontRow> Rows { get; private set; } = [];
     public int Total { get; private set; }
-    public int PageNumber { get; private set; }
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int PageCount => Math.Max(1, (Total + StorefrontQuery.PageSize - 1) / StorefrontQuery.PageSize);
+    public IReadOnlyList<County> Counties { get; private set; } = [];
+    public IReadOnlyList<string> Categories { get; private set; } = [];
+    public bool CanFilterPaired { get; private set; }
+    public bool Filtered => !string.IsNullOrWhiteSpace(Q) || County is not null || Category is not null || Label is not null || Kind is not null || Paired;
 
-    public async Task OnGetAsync(int p = 1, CancellationToken ct = default)
+    public async Task OnGetAsync(CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var onSale =
-            from product in db.Products.AsNoTracking()
-            join supplier in db.Suppliers on product.SupplierId equals supplier.Id
-            join county in db.Counties on product.CountyCode equals county.Code
-            where product.CertificationStatus == CertificationStatus.Certified && product.CertificateExpiresOn > today
-                  && supplier.Status == SupplierStatus.Approved
-            select new { product, supplier.LegalName, supplier.Kind, county.Name };
+        var paired = await StorefrontQuery.PairedCountiesAsync(db, me, ct);
+        CanFilterPaired = paired.Count > 0;
+        Paired &= CanFilterPaired;
+        (Rows, Total) = await StorefrontQuery.SearchAsync(db, new StorefrontFilter(Q, County, Category, Label, Kind, Paired, Sort, PageNumber), paired, today, ct);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Counties = await db.Counties.AsNoTracking().OrderBy(c => c.Code).ToListAsync(ct);
+        Categories = await StorefrontQuery.OnSale(db, today).Select(r => r.Product.Category).Distinct().OrderBy(c => c).ToListAsync(ct);
+    }
 
-        Total = await onSale.CountAsync(ct);
-        PageNumber = Math.Clamp(p, 1, PageCount);
-        var page = await onSale.OrderByDescending(x => x.product.CreatedAt).ThenBy(x => x.product.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        Rows = page.Select(x => new Row(x.product, x.LegalName, x.Kind, x.Name)).ToList();
+    /// <summary>This page's URL with one parameter changed: links keep every other filter.</summary>
+    public string UrlWith(string key, object? value)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Q"] = Q, ["County"] = County, ["Category"] = Category, ["Label"] = Label?.ToString(), ["Kind"] = Kind?.ToString(),
+            ["Paired"] = Paired ? "true" : null, ["Sort"] = Sort == StorefrontSort.Relevance ? null : Sort.ToString(), ["p"] = null,
+        };
+        values[key] = value?.ToString();
+        return "/" + Microsoft.AspNetCore.Http.QueryString.Create(values.Where(kv => !string.IsNullOrEmpty(kv.Value)));
     }
 }

@@ -141,7 +141,7 @@ public class ProductCertificationTests(AppFixture app) : WebTest(app)
         {
             ["LotCode"] = "MG-20261101", ["ProducedOn"] = "2026-11-01", [$"Quantities[{stranger}]"] = "50",
         });
-        Browser.ErrorsIn(await wrong.Content.ReadAsStringAsync()).ShouldContain("只有已确认利益联结的农户");
+        Browser.ErrorsIn(await wrong.Content.ReadAsStringAsync()).ShouldContain("只有在生产日期与您有已确认利益联结的农户");
 
         var ok = await manager.SubmitAsync(page, new Dictionary<string, string>
         {

@@ -9,6 +9,7 @@ public class SupplierConfiguration : IEntityTypeConfiguration<Supplier>
 {
     public void Configure(EntityTypeBuilder<Supplier> b)
     {
+        b.Property<uint>("Version").IsRowVersion(); // PostgreSQL xmin: a lost update becomes a concurrency error
         b.HasIndex(s => s.OrganizationId).IsUnique();
         b.HasIndex(s => s.CreditCode).IsUnique();
         b.HasIndex(s => new { s.CountyCode, s.Status });
@@ -39,6 +40,7 @@ public class HouseholdConfiguration : IEntityTypeConfiguration<Household>
 {
     public void Configure(EntityTypeBuilder<Household> b)
     {
+        b.Property<uint>("Version").IsRowVersion(); // PostgreSQL xmin: a lost update becomes a concurrency error
         b.HasOne<County>().WithMany().HasForeignKey(h => h.CountyCode);
         b.HasIndex(h => h.CardCode).IsUnique();
         b.HasIndex(h => h.IdNumberLookup).IsUnique();
@@ -56,6 +58,7 @@ public class BenefitLinkConfiguration : IEntityTypeConfiguration<BenefitLink>
 {
     public void Configure(EntityTypeBuilder<BenefitLink> b)
     {
+        b.Property<uint>("Version").IsRowVersion(); // PostgreSQL xmin: a lost update becomes a concurrency error
         b.HasOne<Supplier>().WithMany().HasForeignKey(l => l.SupplierId);
         b.HasOne<Household>().WithMany().HasForeignKey(l => l.HouseholdId);
         b.HasIndex(l => new { l.SupplierId, l.HouseholdId, l.Kind }).IsUnique().HasFilter("status <> 'Rejected'")

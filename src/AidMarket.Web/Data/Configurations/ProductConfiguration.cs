@@ -9,6 +9,7 @@ public class ProductConfiguration : IEntityTypeConfiguration<Product>
 {
     public void Configure(EntityTypeBuilder<Product> b)
     {
+        b.Property<uint>("Version").IsRowVersion(); // PostgreSQL xmin: a lost update becomes a concurrency error
         b.HasOne<Supplier>().WithMany().HasForeignKey(p => p.SupplierId);
         b.HasOne<County>().WithMany().HasForeignKey(p => p.CountyCode);
         b.Property(p => p.NameZh).HasMaxLength(200);
@@ -18,6 +19,7 @@ public class ProductConfiguration : IEntityTypeConfiguration<Product>
         b.HasIndex(p => p.CertificateNumber).IsUnique();
         b.HasIndex(p => new { p.CertificationStatus, p.CertificateExpiresOn });
         b.HasIndex(p => p.SupplierId);
+        b.HasIndex(p => p.BasePriceFen);
         b.OwnsMany(p => p.TierPrices, t => t.ToJson());
         b.OwnsMany(p => p.QualityLabels, l => l.ToJson());
         b.OwnsMany(p => p.Images, i => i.ToJson());

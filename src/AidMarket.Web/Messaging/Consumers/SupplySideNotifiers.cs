@@ -30,7 +30,7 @@ public class SupplierRegisteredNotifier(AidMarketDbContext db) : NotifyingConsum
 {
     protected override IQueryable<string> Recipients(SupplierRegistered m) => OfficersOf(m.CountyCode);
     protected override (string, string[], string?) Message(SupplierRegistered m) =>
-        ("Notification.SupplierRegistered", [m.LegalName], $"/County/Suppliers/{m.SupplierId}");
+        ("Notification.SupplierRegistered", [m.LegalName], $"/County/Suppliers/Details/{m.SupplierId}");
 }
 
 public class SupplierReviewedNotifier(AidMarketDbContext db) : NotifyingConsumer<SupplierReviewed>(db)
@@ -44,7 +44,7 @@ public class BenefitPlanProposedNotifier(AidMarketDbContext db) : NotifyingConsu
 {
     protected override IQueryable<string> Recipients(BenefitPlanProposed m) => OfficersOf(m.CountyCode);
     protected override (string, string[], string?) Message(BenefitPlanProposed m) =>
-        ("Notification.PlanProposed", [m.LegalName, m.HouseholdSharePercent.ToString("0.##")], $"/County/Suppliers/{m.SupplierId}");
+        ("Notification.PlanProposed", [m.LegalName, m.HouseholdSharePercent.ToString("0.##")], $"/County/Suppliers/Details/{m.SupplierId}");
 }
 
 public class BenefitPlanReviewedNotifier(AidMarketDbContext db) : NotifyingConsumer<BenefitPlanReviewed>(db)
@@ -72,7 +72,7 @@ public class CertificationRequestedNotifier(AidMarketDbContext db) : NotifyingCo
 {
     protected override IQueryable<string> Recipients(CertificationRequested m) => OfficersOf(m.CountyCode);
     protected override (string, string[], string?) Message(CertificationRequested m) =>
-        ("Notification.CertificationRequested", [m.LegalName, m.ProductName], $"/County/Certifications/{m.ProductId}");
+        ("Notification.CertificationRequested", [m.LegalName, m.ProductName], $"/County/Certifications/Details/{m.ProductId}");
 }
 
 public class CertificationChangedNotifier(AidMarketDbContext db) : NotifyingConsumer<CertificationChanged>(db)

@@ -28,5 +28,12 @@ public abstract class CountyPageModel(AidMarketDbContext db, CurrentUser me, ISt
             ModelState.AddModelError(string.Empty, l.Error(ex));
             return await redisplay();
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another officer decided first: nothing of this request was saved.
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(string.Empty, l["Someone else changed this meanwhile. Nothing was saved; look at it again."]);
+            return await redisplay();
+        }
     }
 }

@@ -86,5 +86,10 @@ public class IndexModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<
             ModelState.AddModelError(string.Empty, l.Error(ex));
             return Page();
         }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            ModelState.AddModelError(string.Empty, l["Your registration was already sent again."]);
+            return Page();
+        }
     }
 }

@@ -41,19 +41,34 @@ public class RegisterModel(AidMarketDbContext db, UserManager<AppUser> users, Si
             var org = new Organization(OrganizationKind.Supplier, details.LegalName, details.CountyCode);
             var supplier = new Supplier(org.Id, details, Input.Plan, now);
             var user = (await users.GetUserAsync(User))!;
+            if (user.OrganizationId is not null) // the cookie may be older than the account
+            {
+                ModelState.AddModelError(string.Empty, l["Your account already belongs to another organization."]);
+                return Page();
+            }
             user.JoinOrganization(org, OrganizationRole.Manager);
             db.Organizations.Add(org);
             db.Suppliers.Add(supplier);
             db.Publish(new SupplierRegistered(supplier.Id, supplier.CountyCode, supplier.LegalName));
             db.Audit(AuditEntry.Record(me, "Audit.SupplierRegistered", nameof(Supplier), supplier.Id, supplier.CountyCode,
                 after: new { supplier.LegalName, supplier.CreditCode, supplier.Kind, Share = Input.SharePercent }));
-            await users.UpdateAsync(user); // one SaveChanges: organization, supplier, plan, membership, event, audit
+            var saved = await users.UpdateAsync(user); // one SaveChanges: organization, supplier, plan, membership, event, audit
+            if (!saved.Succeeded)
+            {
+                foreach (var e in saved.Errors) ModelState.AddModelError(string.Empty, e.Description);
+                return Page();
+            }
             await signIn.RefreshSignInAsync(user);
             return RedirectToPage("/Supplier/Index");
         }
         catch (DomainException ex)
         {
             ModelState.AddModelError(string.Empty, l.Error(ex));
+            return Page();
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            ModelState.AddModelError(string.Empty, l["A supplier with this credit code is already registered."]);
             return Page();
         }
     }

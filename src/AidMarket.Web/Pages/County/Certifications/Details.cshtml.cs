@@ -13,7 +13,8 @@ public class DetailsModel(AidMarketDbContext db, CurrentUser me, IStringLocalize
 
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public string? Reason { get; set; }
-    [BindProperty] public DateOnly IssuedOn { get; set; } = DateOnly.FromDateTime(DateTime.UtcNow);
+    /// <summary>Certificates are issued today: the officer cannot backdate one or choose its sequence year.</summary>
+    public DateOnly IssuedOn { get; } = DateOnly.FromDateTime(DateTime.UtcNow);
     [BindProperty] public DateOnly ExpiresOn { get; set; } = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(2);
     public Product Product { get; private set; } = null!;
     public SupplierEntity Supplier { get; private set; } = null!;

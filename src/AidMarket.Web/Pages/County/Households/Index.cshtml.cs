@@ -16,16 +16,23 @@ public class IndexModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
 
-    public Task OnGetAsync(CancellationToken ct) => SearchAsync(ct);
+    public Task OnGetAsync(CancellationToken ct)
+    {
+        if (LooksLikeIdNumber(Q)) Q = null; // never answer an ID number that came in a URL
+        return SearchAsync(ct);
+    }
 
-    /// <summary>The search form posts: an ID number is answered here and never travels in a URL (logs, history, proxies).</summary>
+    /// <summary>The search form posts: anything like an ID number (even a mistyped one) is answered here and never travels in a URL.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!ChineseIdNumber.TryParse(Q, out _))
+        if (!LooksLikeIdNumber(Q))
             return RedirectToPage(new { Q, Status, p = 1 });
         await SearchAsync(ct);
         return Page();
     }
+
+    private static bool LooksLikeIdNumber(string? q) =>
+        q is not null && System.Text.RegularExpressions.Regex.IsMatch(q.Trim(), @"^\d{14,17}[\dXx]?$");
 
     private async Task SearchAsync(CancellationToken ct)
     {

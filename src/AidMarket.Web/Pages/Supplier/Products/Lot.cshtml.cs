@@ -20,12 +20,15 @@ public class LotModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<Sh
 
     private async Task<Guid?> LoadAsync(CancellationToken ct)
     {
-        var supplierId = await MySupplierIdAsync(ct);
+        // Lots decide how income is split: only an approved (not suspended) supplier records them.
+        if (await MySupplierAsync(ct) is not { CanSell: true } supplier) return null;
+        var supplierId = supplier.Id;
         if (await Db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == Id && p.SupplierId == supplierId, ct) is not { } product) return null;
         Product = product;
         var rows = await (from k in Db.BenefitLinks
                           join h in Db.Households on k.HouseholdId equals h.Id
-                          where k.SupplierId == supplierId && k.Status == LinkStatus.Confirmed && (k.EndsOn == null || k.EndsOn >= ProducedOn)
+                          where k.SupplierId == supplierId && k.Status == LinkStatus.Confirmed && k.StartsOn <= ProducedOn
+                                && (k.EndsOn == null || k.EndsOn >= ProducedOn)
                           select new { h.Id, h.HeadName, h.Village }).Distinct().ToListAsync(ct);
         Candidates = rows.OrderBy(r => r.Village).Select(r => new Candidate(r.Id, Household.MaskName(r.HeadName), r.Village)).ToList();
         return supplierId;
@@ -38,7 +41,7 @@ public class LotModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<Sh
         if (await LoadAsync(ct) is not { } supplierId) return NotFound();
         var chosen = Quantities.Where(q => q.Value is not null).ToList();
         if (chosen.Any(q => Candidates.All(c => c.HouseholdId != q.Key)))
-            ModelState.AddModelError(string.Empty, l["Only households with a confirmed link to you can supply a lot."]);
+            ModelState.AddModelError(string.Empty, l["Only households with a confirmed link to you on the production date can supply a lot."]);
         if (await Db.ProductLots.AnyAsync(x => x.ProductId == Id && x.LotCode == LotCode.Trim(), ct))
             ModelState.AddModelError(nameof(LotCode), l["This lot number is already recorded for the product."]);
         if (!ModelState.IsValid) return Page();
@@ -55,6 +58,11 @@ public class LotModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<Sh
         catch (DomainException ex)
         {
             ModelState.AddModelError(string.Empty, l.Error(ex));
+            return Page();
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            ModelState.AddModelError(nameof(LotCode), l["This lot number is already recorded for the product."]);
             return Page();
         }
     }

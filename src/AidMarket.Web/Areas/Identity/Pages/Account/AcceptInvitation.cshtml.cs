@@ -40,7 +40,7 @@ public class AcceptInvitationModel(AidMarketDbContext db, UserManager<AppUser> u
                 foreach (var e in created.Errors) ModelState.AddModelError(string.Empty, e.Description);
                 return Page();
             }
-            await CompleteAsync(invitation, user);
+            if (!await CompleteAsync(invitation, user)) return Page();
             await tx.CommitAsync();
         }
         else
@@ -54,17 +54,23 @@ public class AcceptInvitationModel(AidMarketDbContext db, UserManager<AppUser> u
                 return Page();
             }
             user.JoinOrganization(Organization!, invitation.Role);
-            await CompleteAsync(invitation, user);
+            if (!await CompleteAsync(invitation, user)) return Page();
         }
         await signIn.SignInAsync(user, isPersistent: false);
         return LocalRedirect("/");
     }
 
-    private async Task CompleteAsync(Invitation invitation, AppUser user)
+    /// <summary>Accepts and saves with the user; false (with a message) when another request used the invitation first.</summary>
+    private async Task<bool> CompleteAsync(Invitation invitation, AppUser user)
     {
         invitation.Accept(DateTimeOffset.UtcNow);
         db.Publish(new MemberJoined(invitation.OrganizationId, user.Id, user.DisplayName, invitation.Role, invitation.InvitedByUserId));
-        await users.UpdateAsync(user); // saves the invitation and the outbox row with the user
+        var saved = await users.UpdateAsync(user); // saves the invitation and the outbox row with the user
+        if (saved.Succeeded) return true;
+        db.ChangeTracker.Clear();
+        ModelState.AddModelError(string.Empty, l["This invitation has expired, was revoked or was already used. Ask the administrator for a new one."]);
+        Invitation = null;
+        return false;
     }
 
     private async Task<bool> LoadAsync()
