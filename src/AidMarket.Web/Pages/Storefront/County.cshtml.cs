@@ -23,10 +23,9 @@ public class CountyModel(AidMarketDbContext db) : PageModel
         Pairings = await db.PartnerPairings.AsNoTracking().Where(p => p.CountyCode == code).ToListAsync(ct);
         Products = await StorefrontQuery.OnSale(db, today).Where(r => r.Product.CountyCode == code)
             .OrderBy(r => r.SupplierName).ThenBy(r => r.Product.NameZh).Take(60).ToListAsync(ct);
-        Suppliers = await db.Suppliers.AsNoTracking().Where(s => s.CountyCode == code && s.Status == SupplierStatus.Approved)
-            .OrderBy(s => s.LegalName)
-            .Select(s => new SupplierRow(s.Id, s.LegalName, s.Kind, Products.Count(r => r.SupplierId == s.Id)))
-            .ToListAsync(ct);
+        var suppliers = await db.Suppliers.AsNoTracking().Where(s => s.CountyCode == code && s.Status == SupplierStatus.Approved)
+            .OrderBy(s => s.LegalName).Select(s => new { s.Id, s.LegalName, s.Kind }).ToListAsync(ct);
+        Suppliers = suppliers.Select(s => new SupplierRow(s.Id, s.LegalName, s.Kind, Products.Count(r => r.SupplierId == s.Id))).ToList();
         Households = await (from k in db.BenefitLinks
                             join s in db.Suppliers on k.SupplierId equals s.Id
                             where s.CountyCode == code && s.Status == SupplierStatus.Approved && k.Status == LinkStatus.Confirmed
