@@ -35,6 +35,7 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/Supplier", Policies.SupplierManager);
         o.Conventions.AuthorizeFolder("/County", Policies.CountyOfficer);
         o.Conventions.AuthorizeFolder("/Suppliers");
+        o.Conventions.AuthorizeFolder("/Buyer", Policies.BuyerMember);
         o.Conventions.AuthorizeAreaFolder("Identity", "/Account/Manage");
     })
     .AddViewLocalization()

@@ -1,9 +1,10 @@
 namespace AidMarket.Domain.Common;
 
-/// <summary>A business rule was broken; <see cref="Code"/> is a resource key for the user's message.</summary>
-public sealed class DomainException(string code, string message) : Exception(message)
+/// <summary>A business rule was broken; <see cref="Code"/> is a resource key for the user's message, <see cref="Arguments"/> fill it in.</summary>
+public sealed class DomainException(string code, string message, params object[] arguments) : Exception(message)
 {
     public string Code { get; } = code;
+    public object[] Arguments { get; } = arguments;
 }
 
 public static class SplitMustAllocateEveryFen

@@ -37,6 +37,17 @@ public class Organization
     /// <summary>For a partner district: the name of the eastern district (e.g. 海珠区).</summary>
     public string? PartnerDistrictName { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>For a buyer: purchase orders above this total wait for an approver (default ¥5,000.00).</summary>
+    public long ApprovalThresholdFen { get; private set; } = DefaultApprovalThresholdFen;
+
+    public const long DefaultApprovalThresholdFen = 500_000;
+
+    public void SetApprovalThreshold(long fen)
+    {
+        if (Kind != OrganizationKind.Buyer) throw new DomainException("Organization.NotBuyer", "Only a buyer organization approves orders.");
+        if (fen < 0) throw new DomainException("Organization.Threshold", "The approval threshold cannot be negative.");
+        ApprovalThresholdFen = fen;
+    }
 
     public void PairWithDistrict(string districtName)
     {

@@ -26,6 +26,9 @@ public class AidMarketDbContext(DbContextOptions<AidMarketDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CertificateSequence> CertificateSequences => Set<CertificateSequence>();
     public DbSet<Imports.ImportJob> ImportJobs => Set<Imports.ImportJob>();
+    public DbSet<AidMarket.Domain.Procurement.PurchaseOrder> PurchaseOrders => Set<AidMarket.Domain.Procurement.PurchaseOrder>();
+    public DbSet<AidMarket.Domain.Procurement.SupplierOrder> SupplierOrders => Set<AidMarket.Domain.Procurement.SupplierOrder>();
+    public DbSet<Procurement.CartLine> CartLines => Set<Procurement.CartLine>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
@@ -40,6 +43,7 @@ public class AidMarketDbContext(DbContextOptions<AidMarketDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AidMarketDbContext).Assembly);
+        builder.HasSequence<long>("order_numbers");
         // Domain objects make their own ids (Guid v7): a new child with an id is new, not an existing row to update.
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => !e.IsOwned()))
             if (entity.FindPrimaryKey() is { Properties: [{ Name: "Id", ClrType: var type }] } && type == typeof(Guid))

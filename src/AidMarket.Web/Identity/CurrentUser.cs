@@ -20,6 +20,7 @@ public static class Policies
     public const string OrganizationInviter = nameof(OrganizationInviter);
     public const string SupplierManager = nameof(SupplierManager);
     public const string CountyOfficer = nameof(CountyOfficer);
+    public const string BuyerMember = nameof(BuyerMember);
 
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
@@ -27,6 +28,7 @@ public static class Policies
         options.AddPolicy(SupplierManager, p => p.RequireClaim(AppClaims.OrganizationKind, nameof(OrganizationKind.Supplier)));
         options.AddPolicy(CountyOfficer, p => p.RequireClaim(AppClaims.OrganizationKind, nameof(OrganizationKind.County))
             .RequireClaim(AppClaims.CountyCode));
+        options.AddPolicy(BuyerMember, p => p.RequireClaim(AppClaims.OrganizationKind, nameof(OrganizationKind.Buyer)));
         options.AddPolicy(OrganizationInviter, p => p.RequireAssertion(c =>
             CurrentUser.From(c.User) is { OrganizationId: not null } u && OrganizationRoles.CanInvite(u.Kind!.Value, u.Role!.Value)));
     }
@@ -40,6 +42,7 @@ public sealed record CurrentUser(string? UserId, string DisplayName, Guid? Organ
     public string? OfficerCounty => Kind == OrganizationKind.County ? CountyCode : null;
 
     public bool IsPlatformAdmin => Kind == OrganizationKind.Platform;
+    public bool IsPurchaser => Is(OrganizationKind.Buyer, OrganizationRole.Purchaser);
     public bool Is(OrganizationKind kind) => Kind == kind;
     public bool Is(OrganizationKind kind, OrganizationRole role) => Kind == kind && Role == role;
 

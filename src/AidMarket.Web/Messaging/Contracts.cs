@@ -36,3 +36,9 @@ public record CertificationRequested(Guid ProductId, string CountyCode, string P
 /// <summary>Certified, Rejected, Revoked, Expired or ExpiringSoon.</summary>
 public record CertificationChanged(Guid ProductId, Guid SupplierOrganizationId, string ProductName, string Change, string? CertificateNumber,
     DateOnly? ExpiresOn, string? Reason);
+
+public record PurchaseOrderSubmitted(Guid OrderId, Guid BuyerOrganizationId, string Number, long TotalFen, bool NeedsApproval, string SubmittedByUserId);
+
+public record PurchaseOrderReviewed(Guid OrderId, Guid BuyerOrganizationId, string Number, bool Approved, string? Reason, string SubmittedByUserId);
+
+public record SupplierOrderPlaced(Guid SupplierOrderId, Guid OrderId, string OrderNumber, Guid SupplierId, Guid BuyerOrganizationId, long TotalFen);

@@ -64,6 +64,9 @@ public partial class ResourceTests
             ["HouseholdStatus"] = typeof(AidMarket.Domain.Producers.HouseholdStatus),
             ["CertificationStatus"] = typeof(AidMarket.Domain.Catalog.CertificationStatus),
             ["ImportStatus"] = typeof(AidMarket.Web.Imports.ImportStatus),
+            ["OrderStatus"] = typeof(AidMarket.Domain.Procurement.OrderStatus),
+            ["SupplierOrderStatus"] = typeof(AidMarket.Domain.Procurement.SupplierOrderStatus),
+            ["Sort"] = typeof(AidMarket.Web.Catalog.StorefrontSort),
         };
         foreach (var (prefix, type) in enums)
             foreach (var name in Enum.GetNames(type))

@@ -23,6 +23,8 @@ namespace AidMarket.Web.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("order_numbers");
+
             modelBuilder.Entity("AidMarket.Domain.Catalog.Product", b =>
                 {
                     b.Property<Guid>("Id")
@@ -272,6 +274,10 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<long>("ApprovalThresholdFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("approval_threshold_fen");
+
                     b.Property<string>("BuyerKind")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
@@ -312,6 +318,147 @@ namespace AidMarket.Web.Data.Migrations
                         .HasDatabaseName("ix_organizations_kind_name");
 
                     b.ToTable("organizations", (string)null);
+                });
+
+            modelBuilder.Entity("AidMarket.Domain.Procurement.PurchaseOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApprovedByUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("approved_by_user_id");
+
+                    b.Property<Guid>("BuyerOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("buyer_organization_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("RejectionReason")
+                        .HasColumnType("text")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("submitted_by_user_id");
+
+                    b.Property<long>("TotalFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_fen");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_purchase_orders");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_purchase_orders_number");
+
+                    b.HasIndex("BuyerOrganizationId", "SubmittedAt")
+                        .HasDatabaseName("ix_purchase_orders_buyer_organization_id_submitted_at");
+
+                    b.ToTable("purchase_orders", (string)null);
+                });
+
+            modelBuilder.Entity("AidMarket.Domain.Procurement.SupplierOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BuyerOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("buyer_organization_id");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<decimal>("HouseholdSharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("household_share_percent");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("order_number");
+
+                    b.Property<DateTimeOffset>("PlacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("placed_at");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<long>("TotalFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_fen");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supplier_orders");
+
+                    b.HasIndex("BuyerOrganizationId")
+                        .HasDatabaseName("ix_supplier_orders_buyer_organization_id");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_supplier_orders_order_id");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_supplier_orders_plan_id");
+
+                    b.HasIndex("SupplierId", "PlacedAt")
+                        .HasDatabaseName("ix_supplier_orders_supplier_id_placed_at");
+
+                    b.ToTable("supplier_orders", (string)null);
                 });
 
             modelBuilder.Entity("AidMarket.Domain.Producers.BenefitLink", b =>
@@ -1113,6 +1260,45 @@ namespace AidMarket.Web.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("AidMarket.Web.Procurement.CartLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cart_lines");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_cart_lines_product_id");
+
+                    b.HasIndex("UserId", "ProductId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cart_lines_user_id_product_id");
+
+                    b.ToTable("cart_lines", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_cart_lines_quantity", "quantity >= 1");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1479,6 +1665,159 @@ namespace AidMarket.Web.Data.Migrations
                         .HasConstraintName("fk_organizations_counties_county_code");
                 });
 
+            modelBuilder.Entity("AidMarket.Domain.Procurement.PurchaseOrder", b =>
+                {
+                    b.HasOne("AidMarket.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("BuyerOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_purchase_orders_organizations_buyer_organization_id");
+
+                    b.OwnsOne("AidMarket.Domain.Procurement.DeliveryDetails", "Delivery", b1 =>
+                        {
+                            b1.Property<Guid>("PurchaseOrderId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Address")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("delivery_address");
+
+                            b1.Property<string>("BuyerPoNumber")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)")
+                                .HasColumnName("delivery_buyer_po_number");
+
+                            b1.Property<string>("CostCenter")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)")
+                                .HasColumnName("delivery_cost_center");
+
+                            b1.Property<string>("Notes")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("delivery_notes");
+
+                            b1.Property<DateOnly>("RequestedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("delivery_requested_on");
+
+                            b1.HasKey("PurchaseOrderId");
+
+                            b1.ToTable("purchase_orders");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PurchaseOrderId")
+                                .HasConstraintName("fk_purchase_orders_purchase_orders_id");
+                        });
+
+                    b.OwnsMany("AidMarket.Domain.Procurement.OrderLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("PurchaseOrderId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid>("ProductId");
+
+                            b1.Property<string>("ProductName")
+                                .IsRequired();
+
+                            b1.Property<int>("Quantity");
+
+                            b1.Property<Guid>("SupplierId");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired();
+
+                            b1.Property<long>("UnitPriceFen");
+
+                            b1.HasKey("PurchaseOrderId", "__synthesizedOrdinal")
+                                .HasName("pk_purchase_orders");
+
+                            b1.ToTable("purchase_orders");
+
+                            b1
+                                .ToJson("lines")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PurchaseOrderId")
+                                .HasConstraintName("fk_purchase_orders_purchase_orders_purchase_order_id");
+                        });
+
+                    b.Navigation("Delivery")
+                        .IsRequired();
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("AidMarket.Domain.Procurement.SupplierOrder", b =>
+                {
+                    b.HasOne("AidMarket.Domain.Procurement.PurchaseOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_supplier_orders_purchase_orders_order_id");
+
+                    b.HasOne("AidMarket.Domain.Producers.BenefitPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_supplier_orders_benefit_plans_plan_id");
+
+                    b.HasOne("AidMarket.Domain.Producers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_supplier_orders_suppliers_supplier_id");
+
+                    b.OwnsMany("AidMarket.Domain.Procurement.OrderLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("SupplierOrderId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid>("ProductId");
+
+                            b1.Property<string>("ProductName")
+                                .IsRequired();
+
+                            b1.Property<int>("Quantity");
+
+                            b1.Property<Guid>("SupplierId");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired();
+
+                            b1.Property<long>("UnitPriceFen");
+
+                            b1.HasKey("SupplierOrderId", "__synthesizedOrdinal");
+
+                            b1.ToTable("supplier_orders");
+
+                            b1
+                                .ToJson("lines")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SupplierOrderId")
+                                .HasConstraintName("fk_supplier_orders_supplier_orders_supplier_order_id");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
             modelBuilder.Entity("AidMarket.Domain.Producers.BenefitLink", b =>
                 {
                     b.HasOne("AidMarket.Domain.Producers.Household", null)
@@ -1549,6 +1888,16 @@ namespace AidMarket.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .HasConstraintName("fk_asp_net_users_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("AidMarket.Web.Procurement.CartLine", b =>
+                {
+                    b.HasOne("AidMarket.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cart_lines_products_product_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

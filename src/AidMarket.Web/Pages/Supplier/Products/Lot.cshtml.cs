@@ -14,7 +14,7 @@ public class LotModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<Sh
     [BindProperty, Required(ErrorMessage = "Please enter {0}."), StringLength(50, ErrorMessage = "{0} is too long."), Display(Name = "Lot number")]
     public string LotCode { get; set; } = "";
     [BindProperty, Display(Name = "Produced on")] public DateOnly ProducedOn { get; set; } = DateOnly.FromDateTime(DateTime.UtcNow);
-    [BindProperty] public Dictionary<Guid, decimal?> Quantities { get; set; } = [];
+    [BindProperty(Name = "Quantities")] public Dictionary<Guid, decimal?> Quantities { get; set; } = [];
     public Product Product { get; private set; } = null!;
     public IReadOnlyList<Candidate> Candidates { get; private set; } = [];
 

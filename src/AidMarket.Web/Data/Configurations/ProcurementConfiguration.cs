@@ -1,0 +1,61 @@
+using AidMarket.Domain.Catalog;
+using AidMarket.Domain.Organizations;
+using AidMarket.Domain.Procurement;
+using AidMarket.Domain.Producers;
+using AidMarket.Web.Procurement;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AidMarket.Web.Data.Configurations;
+
+public class PurchaseOrderConfiguration : IEntityTypeConfiguration<PurchaseOrder>
+{
+    public void Configure(EntityTypeBuilder<PurchaseOrder> b)
+    {
+        b.Property<uint>("Version").IsRowVersion();
+        b.HasIndex(o => o.Number).IsUnique();
+        b.HasIndex(o => new { o.BuyerOrganizationId, o.SubmittedAt });
+        b.HasOne<Organization>().WithMany().HasForeignKey(o => o.BuyerOrganizationId);
+        b.Property(o => o.Number).HasMaxLength(30);
+        b.OwnsOne(o => o.Delivery, d =>
+        {
+            d.Property(x => x.BuyerPoNumber).HasMaxLength(60);
+            d.Property(x => x.CostCenter).HasMaxLength(60);
+            d.Property(x => x.Address).HasMaxLength(300);
+            d.Property(x => x.Notes).HasMaxLength(2000);
+        });
+        b.OwnsMany(o => o.Lines, l => l.ToJson());
+        b.Navigation(o => o.Lines).HasField("_lines");
+        b.Ignore(o => o.Total);
+        b.Ignore(o => o.NeedsApproval);
+    }
+}
+
+public class SupplierOrderConfiguration : IEntityTypeConfiguration<SupplierOrder>
+{
+    public void Configure(EntityTypeBuilder<SupplierOrder> b)
+    {
+        b.Property<uint>("Version").IsRowVersion();
+        b.HasIndex(o => new { o.SupplierId, o.PlacedAt });
+        b.HasIndex(o => o.OrderId);
+        b.HasIndex(o => o.BuyerOrganizationId);
+        b.HasOne<PurchaseOrder>().WithMany().HasForeignKey(o => o.OrderId);
+        b.HasOne<Supplier>().WithMany().HasForeignKey(o => o.SupplierId);
+        b.HasOne<BenefitPlan>().WithMany().HasForeignKey(o => o.PlanId);
+        b.Property(o => o.HouseholdSharePercent).HasPrecision(5, 2);
+        b.Property(o => o.OrderNumber).HasMaxLength(30);
+        b.OwnsMany(o => o.Lines, l => l.ToJson());
+        b.Navigation(o => o.Lines).HasField("_lines");
+        b.Ignore(o => o.Total);
+        b.Ignore(o => o.CanCancel);
+    }
+}
+
+public class CartLineConfiguration : IEntityTypeConfiguration<CartLine>
+{
+    public void Configure(EntityTypeBuilder<CartLine> b)
+    {
+        b.HasIndex(c => new { c.UserId, c.ProductId }).IsUnique();
+        b.HasOne<Product>().WithMany().HasForeignKey(c => c.ProductId).OnDelete(DeleteBehavior.Cascade);
+        b.ToTable(t => t.HasCheckConstraint("ck_cart_lines_quantity", "quantity >= 1"));
+    }
+}

@@ -1,0 +1,104 @@
+using System.ComponentModel.DataAnnotations;
+using AidMarket.Domain.Procurement;
+using AidMarket.Web.Messaging.Contracts;
+using AidMarket.Web.Procurement;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AidMarket.Web.Pages.BuyerDesk;
+
+/// <summary>The purchaser's cart across suppliers, and submitting it as one purchase order.</summary>
+public class CartModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public class SubmitInput
+    {
+        [StringLength(60, ErrorMessage = "{0} is too long."), Display(Name = "Your PO number")] public string? BuyerPoNumber { get; set; }
+        [StringLength(60, ErrorMessage = "{0} is too long."), Display(Name = "Cost center")] public string? CostCenter { get; set; }
+        [Required(ErrorMessage = "Please enter {0}."), StringLength(300, ErrorMessage = "{0} is too long."), Display(Name = "Delivery address")]
+        public string Address { get; set; } = "";
+        [Display(Name = "Requested delivery date")] public DateOnly RequestedOn { get; set; } = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7);
+        [StringLength(2000, ErrorMessage = "{0} is too long."), Display(Name = "Notes")] public string? Notes { get; set; }
+    }
+
+    [BindProperty] public SubmitInput Input { get; set; } = new();
+    // Named explicitly: with no quantities posted, MVC would otherwise read every form key as a Guid.
+    [BindProperty(Name = "Quantities")] public Dictionary<Guid, int> Quantities { get; set; } = [];
+    public CartView Cart { get; private set; } = null!;
+    [TempData] public string? StatusMessage { get; set; }
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
+        Cart = await CartView.LoadAsync(db, me.UserId!, Today, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => me.IsPurchaser ? await ShowAsync(ct) : Forbid();
+
+    public async Task<IActionResult> OnPostAddAsync(Guid productId, int quantity, CancellationToken ct)
+    {
+        if (!me.IsPurchaser) return Forbid();
+        if (!await Catalog.StorefrontQuery.OnSale(db, Today).AnyAsync(r => r.Product.Id == productId, ct)) return NotFound();
+        var line = await db.CartLines.SingleOrDefaultAsync(c => c.UserId == me.UserId && c.ProductId == productId, ct);
+        var wanted = Math.Max(1, quantity) + (line?.Quantity ?? 0);
+        if (line is null) db.CartLines.Add(new CartLine(me.UserId!, productId, wanted));
+        else line.SetQuantity(wanted);
+        await db.SaveChangesAsync(ct);
+        StatusMessage = l["Added to the cart."];
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostUpdateAsync(CancellationToken ct)
+    {
+        if (!me.IsPurchaser) return Forbid();
+        var lines = await db.CartLines.Where(c => c.UserId == me.UserId).ToListAsync(ct);
+        foreach (var line in lines)
+            if (Quantities.TryGetValue(line.Id, out var q))
+            {
+                if (q <= 0) db.CartLines.Remove(line);
+                else line.SetQuantity(q);
+            }
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid lineId, CancellationToken ct)
+    {
+        if (!me.IsPurchaser) return Forbid();
+        await db.CartLines.Where(c => c.Id == lineId && c.UserId == me.UserId).ExecuteDeleteAsync(ct);
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(CancellationToken ct)
+    {
+        if (!me.IsPurchaser) return Forbid();
+        await ShowAsync(ct);
+        if (!Cart.CanSubmit) ModelState.AddModelError(string.Empty, l["Correct the lines marked in the cart first."]);
+        if (!ModelState.IsValid) return Page();
+        var now = DateTimeOffset.UtcNow;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var buyer = await db.Organizations.SingleAsync(o => o.Id == me.OrganizationId, ct);
+            var order = new PurchaseOrder(buyer.Id, await OrderPlacement.NextNumberAsync(db, now, ct), me.UserId!,
+                new DeliveryDetails(Input.BuyerPoNumber ?? "", Input.CostCenter ?? "", Input.Address, Input.RequestedOn, Input.Notes ?? ""),
+                Cart.ToOrderLines(), buyer.ApprovalThresholdFen, now);
+            db.PurchaseOrders.Add(order);
+            if (order.Status == OrderStatus.Approved) await OrderPlacement.PlaceAsync(db, order, now, ct);
+            db.Publish(new PurchaseOrderSubmitted(order.Id, buyer.Id, order.Number, order.TotalFen, order.NeedsApproval, me.UserId!));
+            await db.CartLines.Where(c => c.UserId == me.UserId).ExecuteDeleteAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            StatusMessage = order.NeedsApproval ? l["The order was submitted and waits for an approver."] : l["The order was placed with the suppliers."];
+            return RedirectToPage("Orders/Details", new { id = order.Id });
+        }
+        catch (DomainException ex)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(string.Empty, l.Error(ex));
+            await ShowAsync(ct);
+            return Page();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using AidMarket.Domain.Organizations;
+using AidMarket.Domain.Procurement;
+using AidMarket.Web.Messaging.Contracts;
+using AidMarket.Web.Procurement;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AidMarket.Web.Pages.BuyerDesk.Orders;
+
+/// <summary>One purchase order of the user's organization: approval by someone other than the submitter, placement, cancellation.</summary>
+public class DetailsModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public sealed record SupplierPart(SupplierOrder Order, string SupplierName);
+
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    public PurchaseOrder Order { get; private set; } = null!;
+    public IReadOnlyList<SupplierPart> Parts { get; private set; } = [];
+    public string SubmittedBy { get; private set; } = "";
+    public bool CanApprove => me.Is(OrganizationKind.Buyer, OrganizationRole.Approver) && Order.NeedsApproval && Order.SubmittedByUserId != me.UserId;
+    public bool CanCancel => (me.IsPurchaser || me.Is(OrganizationKind.Buyer, OrganizationRole.Admin))
+                             && Order.Status is OrderStatus.AwaitingApproval or OrderStatus.Approved or OrderStatus.Placed && Parts.All(p => p.Order.CanCancel);
+    [TempData] public string? StatusMessage { get; set; }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (await db.PurchaseOrders.SingleOrDefaultAsync(o => o.Id == Id && o.BuyerOrganizationId == me.OrganizationId, ct) is not { } order) return false;
+        Order = order;
+        Parts = await (from s in db.SupplierOrders
+                       join sup in db.Suppliers on s.SupplierId equals sup.Id
+                       where s.OrderId == Id
+                       orderby sup.LegalName
+                       select new SupplierPart(s, sup.LegalName)).ToListAsync(ct);
+        SubmittedBy = await db.Users.Where(u => u.Id == order.SubmittedByUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) ?? "";
+        return true;
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostApproveAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        if (!me.Is(OrganizationKind.Buyer, OrganizationRole.Approver)) return Forbid();
+        return await ChangeAsync(async now =>
+        {
+            Order.Approve(me.UserId!, now);
+            await OrderPlacement.PlaceAsync(db, Order, now, ct);
+            db.Publish(new PurchaseOrderReviewed(Order.Id, Order.BuyerOrganizationId, Order.Number, true, null, Order.SubmittedByUserId));
+        }, "The order is approved and placed with the suppliers.", ct);
+    }
+
+    public async Task<IActionResult> OnPostRejectAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        if (!me.Is(OrganizationKind.Buyer, OrganizationRole.Approver)) return Forbid();
+        return await ChangeAsync(now =>
+        {
+            Order.Reject(me.UserId!, Reason ?? "", now);
+            db.Publish(new PurchaseOrderReviewed(Order.Id, Order.BuyerOrganizationId, Order.Number, false, Order.RejectionReason, Order.SubmittedByUserId));
+            return Task.CompletedTask;
+        }, "The order is rejected.", ct);
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        if (!(me.IsPurchaser || me.Is(OrganizationKind.Buyer, OrganizationRole.Admin))) return Forbid();
+        return await ChangeAsync(_ => OrderPlacement.CancelAsync(db, Order, ct), "The order is cancelled and its stock released.", ct);
+    }
+
+    /// <summary>One transaction: the decision, any stock it moves and its events commit together or not at all.</summary>
+    private async Task<IActionResult> ChangeAsync(Func<DateTimeOffset, Task> change, string done, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await change(DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            StatusMessage = l[done];
+            return RedirectToPage();
+        }
+        catch (Exception ex) when (ex is DomainException or DbUpdateConcurrencyException)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(string.Empty, ex is DomainException d ? l.Error(d) : l["Someone else changed this meanwhile. Nothing was saved; look at it again."]);
+            await LoadAsync(ct);
+            return Page();
+        }
+    }
+}

@@ -1,0 +1,212 @@
+using AidMarket.Domain.Organizations;
+using AidMarket.Domain.Procurement;
+using AidMarket.Testing;
+using AidMarket.Web.Data;
+using AidMarket.Web.Procurement;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AidMarket.Web.Tests.Procurement;
+
+public class OrderFlowTests(AppFixture app) : WebTest(app)
+{
+    private Task<AidMarket.Domain.Catalog.Product> ProductAsync(string name) => App.QueryAsync(db => db.Products.AsNoTracking().SingleAsync(p => p.NameZh == name));
+
+    private async Task<Browser> LogInAsync(string email)
+    {
+        var browser = NewBrowser();
+        await browser.LogInOrThrowAsync(email);
+        return browser;
+    }
+
+    private async Task AddAsync(Browser purchaser, string name, int quantity)
+    {
+        var product = await ProductAsync(name);
+        var add = await purchaser.SubmitAsync($"/Products/{product.Id}",
+            new Dictionary<string, string> { ["productId"] = product.Id.ToString(), ["quantity"] = quantity.ToString() }, "/Buyer/Cart?handler=Add");
+        add.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    private static Task<HttpResponseMessage> SubmitAsync(Browser purchaser) =>
+        purchaser.SubmitAsync("/Buyer/Cart", new Dictionary<string, string>
+        {
+            ["Input.BuyerPoNumber"] = "HZ-2026-118", ["Input.CostCenter"] = "机关食堂", ["Input.Address"] = "广州市海珠区江南大道中1号",
+            ["Input.RequestedOn"] = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd"), ["Input.Notes"] = "上午送达",
+        }, "/Buyer/Cart?handler=Submit");
+
+    [Fact]
+    public async Task A_small_order_across_two_suppliers_is_placed_at_once_and_its_stock_reserved()
+    {
+        var mushrooms = await ProductAsync("田林姬松茸干品");
+        var tea = await ProductAsync("瓮安红茶");
+        var purchaser = await LogInAsync("purchaser@aidmarket.demo");
+        await AddAsync(purchaser, "田林姬松茸干品", 10);
+        await AddAsync(purchaser, "瓮安红茶", 5);
+        (await purchaser.GetPageAsync("/Buyer/Cart")).ShouldContain("¥1,880.00"); // 10 × 98 + 5 × 180
+
+        var submitted = await SubmitAsync(purchaser);
+        submitted.StatusCode.ShouldBe(HttpStatusCode.Redirect, Browser.ErrorsIn(await submitted.Content.ReadAsStringAsync()));
+        var order = await App.QueryAsync(db => db.PurchaseOrders.SingleAsync());
+        order.Status.ShouldBe(OrderStatus.Placed);
+        order.TotalFen.ShouldBe(188_000);
+        order.Number.ShouldStartWith("PO-");
+        order.Delivery.BuyerPoNumber.ShouldBe("HZ-2026-118");
+        var parts = await App.QueryAsync(db => db.SupplierOrders.Where(s => s.OrderId == order.Id).ToListAsync());
+        parts.Count.ShouldBe(2);
+        parts.Single(p => p.SupplierId == mushrooms.SupplierId).HouseholdSharePercent.ShouldBe(12m);
+        (await ProductAsync("田林姬松茸干品")).Stock.ShouldBe(mushrooms.Stock - 10);
+        (await ProductAsync("瓮安红茶")).Stock.ShouldBe(tea.Stock - 5);
+        (await App.QueryAsync(db => db.CartLines.CountAsync())).ShouldBe(0);
+        (await purchaser.GetPageAsync($"/Buyer/Orders/Details/{order.Id}")).ShouldContain("已下单");
+    }
+
+    [Fact]
+    public async Task Above_the_threshold_an_approver_who_did_not_submit_it_approves_and_it_is_placed()
+    {
+        var purchaser = await LogInAsync("purchaser@aidmarket.demo");
+        await AddAsync(purchaser, "田林姬松茸干品", 50); // the 50-斤 tier: ¥92
+        await AddAsync(purchaser, "瓮安红茶", 5);
+        (await purchaser.GetPageAsync("/Buyer/Cart")).ShouldContain("¥5,500.00");
+        await SubmitAsync(purchaser);
+        var order = await App.QueryAsync(db => db.PurchaseOrders.SingleAsync());
+        order.Status.ShouldBe(OrderStatus.AwaitingApproval);
+        (await App.QueryAsync(db => db.SupplierOrders.CountAsync())).ShouldBe(0);
+        var stockBefore = (await ProductAsync("田林姬松茸干品")).Stock;
+
+        var url = $"/Buyer/Orders/Details/{order.Id}";
+        var own = await purchaser.SubmitAsync(url, new Dictionary<string, string>(), url + "?handler=Approve");
+        own.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        own.Headers.Location!.OriginalString.ShouldContain("AccessDenied"); // a purchaser cannot approve at all
+
+        var approver = await LogInAsync("approver@aidmarket.demo");
+        var noReason = await approver.SubmitAsync(url, new Dictionary<string, string>(), url + "?handler=Reject");
+        Browser.ErrorsIn(await noReason.Content.ReadAsStringAsync()).ShouldContain("请填写原因");
+        var approved = await approver.SubmitAsync(url, new Dictionary<string, string>(), url + "?handler=Approve");
+        approved.StatusCode.ShouldBe(HttpStatusCode.Redirect, Browser.ErrorsIn(await approved.Content.ReadAsStringAsync()));
+        order = await App.QueryAsync(db => db.PurchaseOrders.SingleAsync());
+        order.Status.ShouldBe(OrderStatus.Placed);
+        (await App.QueryAsync(db => db.SupplierOrders.CountAsync(s => s.OrderId == order.Id))).ShouldBe(2);
+        (await ProductAsync("田林姬松茸干品")).Stock.ShouldBe(stockBefore - 50);
+
+        // Cancelled before shipment: the stock comes back.
+        await purchaser.SubmitAsync(url, new Dictionary<string, string>(), url + "?handler=Cancel");
+        (await App.QueryAsync(db => db.PurchaseOrders.SingleAsync())).Status.ShouldBe(OrderStatus.Cancelled);
+        (await ProductAsync("田林姬松茸干品")).Stock.ShouldBe(stockBefore);
+    }
+
+    [Fact]
+    public async Task An_approver_cannot_approve_an_order_they_submitted()
+    {
+        await App.ExecuteAsync(async db =>
+        {
+            var approver = await db.Users.SingleAsync(u => u.Email == "approver@aidmarket.demo");
+            var buyer = await db.Organizations.SingleAsync(o => o.Id == approver.OrganizationId);
+            var product = await db.Products.SingleAsync(p => p.NameZh == "瓮安明前绿茶");
+            db.PurchaseOrders.Add(new PurchaseOrder(buyer.Id, "PO-TEST-1", approver.Id,
+                new DeliveryDetails("", "", "海珠区", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3), ""),
+                [new OrderLine(product.Id, product.SupplierId, product.NameZh, product.Unit, 100, product.PriceFor(100).Fen)], 0, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        });
+        var id = await App.QueryAsync(db => db.PurchaseOrders.Select(o => o.Id).SingleAsync());
+        var approver = await LogInAsync("approver@aidmarket.demo");
+        var page = await approver.GetPageAsync($"/Buyer/Orders/Details/{id}");
+        page.ShouldNotContain("?handler=Approve");
+        var token = Browser.TokenFrom(page);
+        var forced = await approver.PostWithTokenAsync($"/Buyer/Orders/Details/{id}?handler=Approve", new Dictionary<string, string>(), token);
+        Browser.ErrorsIn(await forced.Content.ReadAsStringAsync()).ShouldContain("不能审批自己提交的订单");
+        (await App.QueryAsync(db => db.PurchaseOrders.SingleAsync())).Status.ShouldBe(OrderStatus.AwaitingApproval);
+    }
+
+    [Fact]
+    public async Task The_cart_explains_minimum_order_and_stock_and_nothing_is_ordered()
+    {
+        var purchaser = await LogInAsync("purchaser@aidmarket.demo");
+        await AddAsync(purchaser, "田林姬松茸干品", 3);
+        var cart = await purchaser.GetPageAsync("/Buyer/Cart");
+        cart.ShouldContain("起订量为 10斤");
+        var line = await App.QueryAsync(db => db.CartLines.SingleAsync());
+        var token = Browser.TokenFrom(cart);
+        await purchaser.PostWithTokenAsync("/Buyer/Cart?handler=Update", new Dictionary<string, string> { [$"Quantities[{line.Id}]"] = "100000" }, token);
+        (await purchaser.GetPageAsync("/Buyer/Cart")).ShouldContain("库存不足，仅剩 800斤");
+        var submitted = await SubmitAsync(purchaser);
+        Browser.ErrorsIn(await submitted.Content.ReadAsStringAsync()).ShouldContain("请先处理购物车中标出的问题");
+        (await App.QueryAsync(db => db.PurchaseOrders.CountAsync())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Another_buyers_orders_are_404_in_every_page_and_action()
+    {
+        var purchaser = await LogInAsync("purchaser@aidmarket.demo");
+        await AddAsync(purchaser, "瓮安红茶", 5);
+        await SubmitAsync(purchaser);
+        var order = await App.QueryAsync(db => db.PurchaseOrders.SingleAsync());
+        await App.CreateUserAsync("approver@baoan-school.cn", "宝安区某中学食堂", OrganizationRole.Approver);
+        var other = await LogInAsync("approver@baoan-school.cn");
+        (await other.GetAsync($"/Buyer/Orders/Details/{order.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var token = Browser.TokenFrom(await other.GetPageAsync("/Buyer/Orders"));
+        foreach (var handler in new[] { "Approve", "Reject", "Cancel" })
+            (await other.PostWithTokenAsync($"/Buyer/Orders/Details/{order.Id}?handler={handler}", new Dictionary<string, string> { ["Reason"] = "x" }, token))
+                .StatusCode.ShouldBe(HttpStatusCode.NotFound, handler);
+        (await other.GetPageAsync("/Buyer/Orders")).ShouldNotContain(order.Number);
+        (await App.QueryAsync(db => db.PurchaseOrders.SingleAsync())).Status.ShouldBe(OrderStatus.Placed);
+
+        var supplier = await LogInAsync("supplier@aidmarket.demo");
+        (await supplier.GetAsync($"/Buyer/Orders/Details/{order.Id}")).Headers.Location!.OriginalString.ShouldContain("AccessDenied");
+    }
+}
+
+/// <summary>Stock under a race, with two app instances on one database.</summary>
+public class StockRaceTests
+{
+    [Fact]
+    public async Task Many_buyers_racing_on_two_instances_for_the_last_units_buy_exactly_what_is_left()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var a = new AidMarketFactory(database.ConnectionString);
+        await using var b = new AidMarketFactory(database.ConnectionString);
+        _ = a.Server;
+        _ = b.Server;
+        Guid productId, supplierId, buyerId;
+        string userId;
+        await using (var scope = a.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AidMarketDbContext>();
+            var product = await db.Products.SingleAsync(p => p.NameZh == "都安山茶油");
+            await db.Database.ExecuteSqlAsync($"UPDATE products SET stock = 50 WHERE id = {product.Id}");
+            (productId, supplierId) = (product.Id, product.SupplierId);
+            var user = await db.Users.SingleAsync(u => u.Email == "purchaser@aidmarket.demo");
+            (userId, buyerId) = (user.Id, user.OrganizationId!.Value);
+        }
+
+        const int buyers = 40, each = 5; // 200 units wanted, 50 there
+        var results = await Task.WhenAll(Enumerable.Range(0, buyers).Select(async i =>
+        {
+            await using var scope = (i % 2 == 0 ? a : b).Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AidMarketDbContext>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            try
+            {
+                var now = DateTimeOffset.UtcNow;
+                var order = new PurchaseOrder(buyerId, await OrderPlacement.NextNumberAsync(db, now, default), userId,
+                    new DeliveryDetails("", "", "宝安区", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2), ""),
+                    [new OrderLine(productId, supplierId, "都安山茶油", "瓶", each, 15800)], long.MaxValue, now);
+                db.PurchaseOrders.Add(order);
+                await OrderPlacement.PlaceAsync(db, order, now, default);
+                await db.SaveChangesAsync();
+                await tx.CommitAsync();
+                return "placed";
+            }
+            catch (AidMarket.Domain.Common.DomainException ex)
+            {
+                return ex.Code;
+            }
+        }));
+
+        results.Count(r => r == "placed").ShouldBe(10);
+        results.Where(r => r != "placed").ShouldAllBe(r => r == "Order.NotEnoughStock");
+        await using var check = a.Services.CreateAsyncScope();
+        var verify = check.ServiceProvider.GetRequiredService<AidMarketDbContext>();
+        (await verify.Products.Where(p => p.Id == productId).Select(p => p.Stock).SingleAsync()).ShouldBe(0);
+        (await verify.SupplierOrders.CountAsync()).ShouldBe(10);
+        (await verify.PurchaseOrders.CountAsync()).ShouldBe(10);
+    }
+}
