@@ -2,12 +2,77 @@ using AidMarket.Domain.Common;
 
 namespace AidMarket.Domain.Procurement;
 
-public enum SupplierOrderStatus { Placed, Confirmed, Shipped, Accepted, Cancelled }
+public enum SupplierOrderStatus { Placed, Confirmed, Declined, PartiallyShipped, Shipped, Accepted, Cancelled }
+
+public enum LineStatus { Pending, Confirmed, Declined }
+
+/// <summary>One product of a supplier order and what has happened to it: confirmed or declined, shipped, accepted or rejected.</summary>
+public sealed class SupplierOrderLine
+{
+    private SupplierOrderLine() { ProductName = Unit = ""; }
+
+    internal SupplierOrderLine(OrderLine line)
+    {
+        ProductId = line.ProductId;
+        ProductName = line.ProductName;
+        Unit = line.Unit;
+        Quantity = line.Quantity;
+        UnitPriceFen = line.UnitPriceFen;
+    }
+
+    public Guid ProductId { get; private set; }
+    public string ProductName { get; private set; }
+    public string Unit { get; private set; }
+    public int Quantity { get; private set; }
+    public long UnitPriceFen { get; private set; }
+    public LineStatus Status { get; private set; }
+    public string? DeclineReason { get; private set; }
+    public int Shipped { get; private set; }
+    public int Accepted { get; private set; }
+    public int Rejected { get; private set; }
+    public string? RejectReason { get; private set; }
+
+    /// <summary>Confirmed but not yet shipped.</summary>
+    public int LeftToShip => Status == LineStatus.Confirmed ? Quantity - Shipped : 0;
+    /// <summary>Shipped but not yet accepted or rejected by the buyer.</summary>
+    public int AwaitingAcceptance => Shipped - Accepted - Rejected;
+    public Money Total => new Money(UnitPriceFen) * Quantity;
+    public Money Payable => new Money(UnitPriceFen) * Accepted;
+
+    internal void Decide(string? declineReason)
+    {
+        if (declineReason is null) Status = LineStatus.Confirmed;
+        else
+        {
+            Status = LineStatus.Declined;
+            DeclineReason = string.IsNullOrWhiteSpace(declineReason)
+                ? throw new DomainException("Review.ReasonRequired", "Please give a reason.") : declineReason.Trim();
+        }
+    }
+
+    internal void Ship(int quantity)
+    {
+        if (quantity <= 0 || quantity > LeftToShip)
+            throw new DomainException("Shipment.Quantity", $"At most {LeftToShip} {Unit} of {ProductName} can still be shipped.", LeftToShip, Unit, ProductName);
+        Shipped += quantity;
+    }
+
+    internal void Receive(int accepted, int rejected, string? reason)
+    {
+        if (accepted < 0 || rejected < 0 || accepted + rejected > AwaitingAcceptance)
+            throw new DomainException("Acceptance.Quantity", $"At most {AwaitingAcceptance} {Unit} of {ProductName} await acceptance.", AwaitingAcceptance, Unit, ProductName);
+        if (rejected > 0 && string.IsNullOrWhiteSpace(reason))
+            throw new DomainException("Acceptance.ReasonRequired", "Give the reason for what is rejected.");
+        Accepted += accepted;
+        Rejected += rejected;
+        if (rejected > 0) RejectReason = reason!.Trim();
+    }
+}
 
 /// <summary>分单: the part of a purchase order one supplier fulfils, with prices and benefit plan frozen at placement.</summary>
 public class SupplierOrder
 {
-    private readonly List<OrderLine> _lines = [];
+    private readonly List<SupplierOrderLine> _lines = [];
 
     private SupplierOrder() { OrderNumber = ""; }
 
@@ -20,7 +85,7 @@ public class SupplierOrder
         SupplierId = supplierId;
         PlanId = plan.PlanId;
         HouseholdSharePercent = plan.HouseholdSharePercent;
-        _lines.AddRange(lines);
+        _lines.AddRange(lines.Select(l => new SupplierOrderLine(l)));
         TotalFen = lines.Aggregate(Money.Zero, (sum, l) => sum + l.Total).Fen;
         Status = SupplierOrderStatus.Placed;
         PlacedAt = now;
@@ -37,10 +102,58 @@ public class SupplierOrder
     public SupplierOrderStatus Status { get; private set; }
     public DateTimeOffset PlacedAt { get; private set; }
     public DateTimeOffset? CancelledAt { get; private set; }
-    public IReadOnlyList<OrderLine> Lines => _lines;
+    public IReadOnlyList<SupplierOrderLine> Lines => _lines;
+    public int ShipmentCount { get; private set; }
 
     public Money Total => new(TotalFen);
-    public bool CanCancel => Status is SupplierOrderStatus.Placed or SupplierOrderStatus.Confirmed or SupplierOrderStatus.Cancelled;
+    /// <summary>What the buyer accepted: the amount to be paid and settled.</summary>
+    public Money Payable => _lines.Aggregate(Money.Zero, (sum, l) => sum + l.Payable);
+    public bool CanCancel => ShipmentCount == 0 && Status is SupplierOrderStatus.Placed or SupplierOrderStatus.Confirmed or SupplierOrderStatus.Declined
+        or SupplierOrderStatus.Cancelled;
+
+    /// <summary>The supplier confirms every line except those it declines (with a reason). Returns the declined lines, whose stock goes back.</summary>
+    public IReadOnlyList<SupplierOrderLine> Confirm(IReadOnlyDictionary<Guid, string> declined, DateTimeOffset now)
+    {
+        if (Status != SupplierOrderStatus.Placed) throw new DomainException("SupplierOrder.NotPlaced", "This order has already been confirmed or closed.");
+        if (declined.Keys.Any(id => _lines.All(l => l.ProductId != id))) throw new DomainException("SupplierOrder.NoSuchLine", "There is no such line.");
+        foreach (var line in _lines) line.Decide(declined.TryGetValue(line.ProductId, out var reason) ? reason : null);
+        Status = _lines.All(l => l.Status == LineStatus.Declined) ? SupplierOrderStatus.Declined : SupplierOrderStatus.Confirmed;
+        ConfirmedAt = now;
+        return _lines.Where(l => l.Status == LineStatus.Declined).ToList();
+    }
+
+    /// <summary>Ships some of what is confirmed (partial shipments allowed); the shipment is the delivery note.</summary>
+    public Shipment Ship(IReadOnlyList<ShipmentLine> lines, string? carrier, string? trackingNumber, DateTimeOffset now)
+    {
+        if (Status is not (SupplierOrderStatus.Confirmed or SupplierOrderStatus.PartiallyShipped))
+            throw new DomainException("SupplierOrder.NotShippable", "Only a confirmed order can be shipped.");
+        if (lines.Count == 0 || lines.All(l => l.Quantity == 0)) throw new DomainException("Shipment.Empty", "Enter what this shipment contains.");
+        foreach (var shipped in lines.Where(l => l.Quantity != 0))
+            (_lines.SingleOrDefault(l => l.ProductId == shipped.ProductId) ?? throw new DomainException("SupplierOrder.NoSuchLine", "There is no such line."))
+                .Ship(shipped.Quantity);
+        ShipmentCount++;
+        Status = _lines.All(l => l.LeftToShip == 0) ? SupplierOrderStatus.Shipped : SupplierOrderStatus.PartiallyShipped;
+        return new Shipment(this, ShipmentCount, lines.Where(l => l.Quantity != 0).ToList(), carrier, trackingNumber, now);
+    }
+
+    /// <summary>The buyer's receiver records what arrived: accepted, short or rejected per line. Accepted quantities set what is payable.</summary>
+    public void Receive(IReadOnlyDictionary<Guid, (int Accepted, int Rejected, string? Reason)> received, DateTimeOffset now)
+    {
+        if (Status is not (SupplierOrderStatus.PartiallyShipped or SupplierOrderStatus.Shipped))
+            throw new DomainException("SupplierOrder.NothingToAccept", "Nothing of this order has arrived to be accepted.");
+        if (received.Values.All(r => r.Accepted == 0 && r.Rejected == 0)) throw new DomainException("Acceptance.Empty", "Enter what arrived.");
+        foreach (var (productId, (accepted, rejected, reason)) in received)
+            (_lines.SingleOrDefault(l => l.ProductId == productId) ?? throw new DomainException("SupplierOrder.NoSuchLine", "There is no such line."))
+                .Receive(accepted, rejected, reason);
+        if (Status == SupplierOrderStatus.Shipped && _lines.All(l => l.AwaitingAcceptance == 0))
+        {
+            Status = SupplierOrderStatus.Accepted;
+            AcceptedAt = now;
+        }
+    }
+
+    public DateTimeOffset? ConfirmedAt { get; private set; }
+    public DateTimeOffset? AcceptedAt { get; private set; }
 
     internal void Cancel(DateTimeOffset now)
     {

@@ -29,6 +29,8 @@ public class AidMarketDbContext(DbContextOptions<AidMarketDbContext> options)
     public DbSet<AidMarket.Domain.Procurement.PurchaseOrder> PurchaseOrders => Set<AidMarket.Domain.Procurement.PurchaseOrder>();
     public DbSet<AidMarket.Domain.Procurement.SupplierOrder> SupplierOrders => Set<AidMarket.Domain.Procurement.SupplierOrder>();
     public DbSet<Procurement.CartLine> CartLines => Set<Procurement.CartLine>();
+    public DbSet<AidMarket.Domain.Procurement.Shipment> Shipments => Set<AidMarket.Domain.Procurement.Shipment>();
+    public DbSet<AidMarket.Domain.Procurement.AcceptanceRecord> AcceptanceRecords => Set<AidMarket.Domain.Procurement.AcceptanceRecord>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();

@@ -42,3 +42,6 @@ public record PurchaseOrderSubmitted(Guid OrderId, Guid BuyerOrganizationId, str
 public record PurchaseOrderReviewed(Guid OrderId, Guid BuyerOrganizationId, string Number, bool Approved, string? Reason, string SubmittedByUserId);
 
 public record SupplierOrderPlaced(Guid SupplierOrderId, Guid OrderId, string OrderNumber, Guid SupplierId, Guid BuyerOrganizationId, long TotalFen);
+
+/// <summary>Confirmed (some lines may be declined), Declined, Shipped or Accepted.</summary>
+public record SupplierOrderChanged(Guid SupplierOrderId, Guid OrderId, string OrderNumber, Guid SupplierId, Guid BuyerOrganizationId, string Change);

@@ -51,15 +51,22 @@ public static class OrderPlacement
         return supplierOrders;
     }
 
+    /// <summary>Gives stock back (declined or cancelled lines), in product order like reservations.</summary>
+    public static async Task ReleaseAsync(AidMarketDbContext db, IEnumerable<(Guid ProductId, int Quantity)> lines, CancellationToken ct)
+    {
+        foreach (var (productId, quantity) in lines.OrderBy(l => l.ProductId))
+            await db.Database.ExecuteSqlAsync($"UPDATE products SET stock = stock + {quantity} WHERE id = {productId}", ct);
+    }
+
     /// <summary>Cancels the order and gives back the stock of every line not yet shipped.</summary>
     public static async Task CancelAsync(AidMarketDbContext db, PurchaseOrder order, CancellationToken ct)
     {
         var supplierOrders = await db.SupplierOrders.Where(s => s.OrderId == order.Id).ToListAsync(ct);
         var wasPlaced = order.Status == OrderStatus.Placed;
-        var release = supplierOrders.Where(s => s.Status != SupplierOrderStatus.Cancelled).SelectMany(s => s.Lines).ToList();
+        // Declined lines gave their stock back when they were declined; nothing was shipped (or cancelling is refused).
+        var release = supplierOrders.Where(s => s.Status != SupplierOrderStatus.Cancelled)
+            .SelectMany(s => s.Lines).Where(l => l.Status != LineStatus.Declined).ToList();
         order.Cancel(supplierOrders, DateTimeOffset.UtcNow);
-        if (!wasPlaced) return;
-        foreach (var line in release.OrderBy(l => l.ProductId))
-            await db.Database.ExecuteSqlAsync($"UPDATE products SET stock = stock + {line.Quantity} WHERE id = {line.ProductId}", ct);
+        if (wasPlaced) await ReleaseAsync(db, release.Select(l => (l.ProductId, l.Quantity)), ct);
     }
 }

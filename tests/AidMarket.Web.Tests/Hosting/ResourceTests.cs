@@ -67,6 +67,7 @@ public partial class ResourceTests
             ["OrderStatus"] = typeof(AidMarket.Domain.Procurement.OrderStatus),
             ["SupplierOrderStatus"] = typeof(AidMarket.Domain.Procurement.SupplierOrderStatus),
             ["Sort"] = typeof(AidMarket.Web.Catalog.StorefrontSort),
+            ["LineStatus"] = typeof(AidMarket.Domain.Procurement.LineStatus),
         };
         foreach (var (prefix, type) in enums)
             foreach (var name in Enum.GetNames(type))

@@ -46,6 +46,7 @@ public class SupplierOrderConfiguration : IEntityTypeConfiguration<SupplierOrder
         b.OwnsMany(o => o.Lines, l => l.ToJson());
         b.Navigation(o => o.Lines).HasField("_lines");
         b.Ignore(o => o.Total);
+        b.Ignore(o => o.Payable);
         b.Ignore(o => o.CanCancel);
     }
 }
@@ -57,5 +58,29 @@ public class CartLineConfiguration : IEntityTypeConfiguration<CartLine>
         b.HasIndex(c => new { c.UserId, c.ProductId }).IsUnique();
         b.HasOne<Product>().WithMany().HasForeignKey(c => c.ProductId).OnDelete(DeleteBehavior.Cascade);
         b.ToTable(t => t.HasCheckConstraint("ck_cart_lines_quantity", "quantity >= 1"));
+    }
+}
+
+public class ShipmentConfiguration : IEntityTypeConfiguration<Shipment>
+{
+    public void Configure(EntityTypeBuilder<Shipment> b)
+    {
+        b.HasIndex(x => x.SupplierOrderId);
+        b.HasIndex(x => x.Number).IsUnique();
+        b.HasOne<SupplierOrder>().WithMany().HasForeignKey(x => x.SupplierOrderId);
+        b.Property(x => x.Number).HasMaxLength(60);
+        b.OwnsMany(x => x.Lines, l => l.ToJson());
+        b.Navigation(x => x.Lines).HasField("_lines");
+    }
+}
+
+public class AcceptanceRecordConfiguration : IEntityTypeConfiguration<AcceptanceRecord>
+{
+    public void Configure(EntityTypeBuilder<AcceptanceRecord> b)
+    {
+        b.HasIndex(x => x.SupplierOrderId);
+        b.HasOne<SupplierOrder>().WithMany().HasForeignKey(x => x.SupplierOrderId);
+        b.OwnsMany(x => x.Lines, l => l.ToJson());
+        b.Navigation(x => x.Lines).HasField("_lines");
     }
 }

@@ -320,6 +320,42 @@ namespace AidMarket.Web.Data.Migrations
                     b.ToTable("organizations", (string)null);
                 });
 
+            modelBuilder.Entity("AidMarket.Domain.Procurement.AcceptanceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BuyerOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("buyer_organization_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<Guid>("SupplierOrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_order_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_acceptance_records");
+
+                    b.HasIndex("SupplierOrderId")
+                        .HasDatabaseName("ix_acceptance_records_supplier_order_id");
+
+                    b.ToTable("acceptance_records", (string)null);
+                });
+
             modelBuilder.Entity("AidMarket.Domain.Procurement.PurchaseOrder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -386,7 +422,7 @@ namespace AidMarket.Web.Data.Migrations
                     b.ToTable("purchase_orders", (string)null);
                 });
 
-            modelBuilder.Entity("AidMarket.Domain.Procurement.SupplierOrder", b =>
+            modelBuilder.Entity("AidMarket.Domain.Procurement.Shipment", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -396,9 +432,66 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("buyer_organization_id");
 
+                    b.Property<string>("Carrier")
+                        .HasColumnType("text")
+                        .HasColumnName("carrier");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset>("ShippedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shipped_at");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<Guid>("SupplierOrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_order_id");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasColumnType("text")
+                        .HasColumnName("tracking_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shipments");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_shipments_number");
+
+                    b.HasIndex("SupplierOrderId")
+                        .HasDatabaseName("ix_shipments_supplier_order_id");
+
+                    b.ToTable("shipments", (string)null);
+                });
+
+            modelBuilder.Entity("AidMarket.Domain.Procurement.SupplierOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<Guid>("BuyerOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("buyer_organization_id");
+
                     b.Property<DateTimeOffset?>("CancelledAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("cancelled_at");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
 
                     b.Property<decimal>("HouseholdSharePercent")
                         .HasPrecision(5, 2)
@@ -422,6 +515,10 @@ namespace AidMarket.Web.Data.Migrations
                     b.Property<Guid>("PlanId")
                         .HasColumnType("uuid")
                         .HasColumnName("plan_id");
+
+                    b.Property<int>("ShipmentCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("shipment_count");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1665,6 +1762,52 @@ namespace AidMarket.Web.Data.Migrations
                         .HasConstraintName("fk_organizations_counties_county_code");
                 });
 
+            modelBuilder.Entity("AidMarket.Domain.Procurement.AcceptanceRecord", b =>
+                {
+                    b.HasOne("AidMarket.Domain.Procurement.SupplierOrder", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_acceptance_records_supplier_orders_supplier_order_id");
+
+                    b.OwnsMany("AidMarket.Domain.Procurement.AcceptanceLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("AcceptanceRecordId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("Accepted");
+
+                            b1.Property<Guid>("ProductId");
+
+                            b1.Property<string>("ProductName")
+                                .IsRequired();
+
+                            b1.Property<string>("Reason");
+
+                            b1.Property<int>("Rejected");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired();
+
+                            b1.HasKey("AcceptanceRecordId", "__synthesizedOrdinal");
+
+                            b1.ToTable("acceptance_records");
+
+                            b1
+                                .ToJson("lines")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AcceptanceRecordId")
+                                .HasConstraintName("fk_acceptance_records_acceptance_records_acceptance_record_id");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
             modelBuilder.Entity("AidMarket.Domain.Procurement.PurchaseOrder", b =>
                 {
                     b.HasOne("AidMarket.Domain.Organizations.Organization", null)
@@ -1738,8 +1881,7 @@ namespace AidMarket.Web.Data.Migrations
 
                             b1.Property<long>("UnitPriceFen");
 
-                            b1.HasKey("PurchaseOrderId", "__synthesizedOrdinal")
-                                .HasName("pk_purchase_orders");
+                            b1.HasKey("PurchaseOrderId", "__synthesizedOrdinal");
 
                             b1.ToTable("purchase_orders");
 
@@ -1754,6 +1896,52 @@ namespace AidMarket.Web.Data.Migrations
 
                     b.Navigation("Delivery")
                         .IsRequired();
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("AidMarket.Domain.Procurement.Shipment", b =>
+                {
+                    b.HasOne("AidMarket.Domain.Procurement.SupplierOrder", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_shipments_supplier_orders_supplier_order_id");
+
+                    b.OwnsMany("AidMarket.Domain.Procurement.ShipmentLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("ShipmentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("LotCode");
+
+                            b1.Property<Guid?>("LotId");
+
+                            b1.Property<Guid>("ProductId");
+
+                            b1.Property<string>("ProductName")
+                                .IsRequired();
+
+                            b1.Property<int>("Quantity");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired();
+
+                            b1.HasKey("ShipmentId", "__synthesizedOrdinal");
+
+                            b1.ToTable("shipments");
+
+                            b1
+                                .ToJson("lines")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ShipmentId")
+                                .HasConstraintName("fk_shipments_shipments_shipment_id");
+                        });
 
                     b.Navigation("Lines");
                 });
@@ -1781,12 +1969,16 @@ namespace AidMarket.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_supplier_orders_suppliers_supplier_id");
 
-                    b.OwnsMany("AidMarket.Domain.Procurement.OrderLine", "Lines", b1 =>
+                    b.OwnsMany("AidMarket.Domain.Procurement.SupplierOrderLine", "Lines", b1 =>
                         {
                             b1.Property<Guid>("SupplierOrderId");
 
                             b1.Property<int>("__synthesizedOrdinal")
                                 .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("Accepted");
+
+                            b1.Property<string>("DeclineReason");
 
                             b1.Property<Guid>("ProductId");
 
@@ -1795,7 +1987,15 @@ namespace AidMarket.Web.Data.Migrations
 
                             b1.Property<int>("Quantity");
 
-                            b1.Property<Guid>("SupplierId");
+                            b1.Property<string>("RejectReason");
+
+                            b1.Property<int>("Rejected");
+
+                            b1.Property<int>("Shipped");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(40);
 
                             b1.Property<string>("Unit")
                                 .IsRequired();

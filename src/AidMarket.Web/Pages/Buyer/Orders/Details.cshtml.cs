@@ -9,13 +9,18 @@ namespace AidMarket.Web.Pages.BuyerDesk.Orders;
 /// <summary>One purchase order of the user's organization: approval by someone other than the submitter, placement, cancellation.</summary>
 public class DetailsModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l) : PageModel
 {
-    public sealed record SupplierPart(SupplierOrder Order, string SupplierName);
+    public sealed record SupplierPart(SupplierOrder Order, string SupplierName)
+    {
+        public List<Shipment> Shipments { get; } = [];
+        public List<AcceptanceRecord> Acceptances { get; } = [];
+    }
 
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public string? Reason { get; set; }
     public PurchaseOrder Order { get; private set; } = null!;
     public IReadOnlyList<SupplierPart> Parts { get; private set; } = [];
     public string SubmittedBy { get; private set; } = "";
+    public bool IsReceiver => me.Is(OrganizationKind.Buyer, OrganizationRole.Receiver);
     public bool CanApprove => me.Is(OrganizationKind.Buyer, OrganizationRole.Approver) && Order.NeedsApproval && Order.SubmittedByUserId != me.UserId;
     public bool CanCancel => (me.IsPurchaser || me.Is(OrganizationKind.Buyer, OrganizationRole.Admin))
                              && Order.Status is OrderStatus.AwaitingApproval or OrderStatus.Approved or OrderStatus.Placed && Parts.All(p => p.Order.CanCancel);
@@ -30,6 +35,11 @@ public class DetailsModel(AidMarketDbContext db, CurrentUser me, IStringLocalize
                        where s.OrderId == Id
                        orderby sup.LegalName
                        select new SupplierPart(s, sup.LegalName)).ToListAsync(ct);
+        var partIds = Parts.Select(p => p.Order.Id).ToList();
+        foreach (var shipment in await db.Shipments.AsNoTracking().Where(x => partIds.Contains(x.SupplierOrderId)).OrderBy(x => x.ShippedAt).ToListAsync(ct))
+            Parts.Single(p => p.Order.Id == shipment.SupplierOrderId).Shipments.Add(shipment);
+        foreach (var record in await db.AcceptanceRecords.AsNoTracking().Where(x => partIds.Contains(x.SupplierOrderId)).OrderBy(x => x.RecordedAt).ToListAsync(ct))
+            Parts.Single(p => p.Order.Id == record.SupplierOrderId).Acceptances.Add(record);
         SubmittedBy = await db.Users.Where(u => u.Id == order.SubmittedByUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) ?? "";
         return true;
     }
