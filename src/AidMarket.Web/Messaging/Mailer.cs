@@ -33,9 +33,10 @@ public class Mailer(IOptions<EmailOptions> options, ILogger<Mailer> logger)
         if (string.IsNullOrEmpty(o.SmtpHost))
         {
             Directory.CreateDirectory(o.PickupDirectory);
-            // Named by message id: a redelivered message overwrites its own file instead of mailing twice.
+            // Named by message and recipient: a redelivered message overwrites its own files instead of mailing twice.
             // Written aside and renamed, so whatever picks the folder up never reads half a message.
-            var path = Path.Combine(o.PickupDirectory, $"{messageId:N}.eml");
+            var recipient = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(to.ToLowerInvariant())))[..8];
+            var path = Path.Combine(o.PickupDirectory, $"{messageId:N}-{recipient}.eml");
             var partial = Path.Combine(o.PickupDirectory, $".{messageId:N}.{Guid.NewGuid():N}.tmp");
             await message.WriteToAsync(partial, ct);
             File.Move(partial, path, overwrite: true);

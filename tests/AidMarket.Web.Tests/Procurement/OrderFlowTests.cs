@@ -94,6 +94,36 @@ public class OrderFlowTests(AppFixture app) : WebTest(app)
     }
 
     [Fact]
+    public async Task Each_step_reaches_the_next_person_in_the_app_and_by_email()
+    {
+        var purchaser = await LogInAsync("purchaser@aidmarket.demo");
+        await AddAsync(purchaser, "田林姬松茸干品", 60); // ¥5,520: needs approval
+        await SubmitAsync(purchaser);
+        var order = await App.QueryAsync(db => db.PurchaseOrders.SingleAsync());
+        var approver = await LogInAsync("approver@aidmarket.demo");
+        await Eventually.ReturnsAsync(() => approver.GetPageAsync("/Notifications"), html => html.Contains($"采购订单 {order.Number}（¥5,520.00）待您审批"));
+        await Eventually.ReturnsAsync(() => Task.FromResult(App.MailFiles().Select(File.ReadAllText).ToList()),
+            mails => mails.Any(m => m.Contains("approver@aidmarket.demo") && m.Contains(order.Number)));
+
+        var url = $"/Buyer/Orders/Details/{order.Id}";
+        await approver.SubmitAsync(url, new Dictionary<string, string>(), url + "?handler=Approve");
+        await Eventually.ReturnsAsync(() => purchaser.GetPageAsync("/Notifications"), html => html.Contains($"采购订单 {order.Number} 已审批通过并下单"));
+        var supplier = await LogInAsync("supplier@aidmarket.demo");
+        await Eventually.ReturnsAsync(() => supplier.GetPageAsync("/Notifications"), html => html.Contains($"新订单 {order.Number}"));
+        await Eventually.ReturnsAsync(() => Task.FromResult(App.MailFiles().Select(File.ReadAllText).ToList()),
+            mails => mails.Any(m => m.Contains("supplier@aidmarket.demo") && m.Contains(order.Number)));
+
+        var part = await App.QueryAsync(db => db.SupplierOrders.SingleAsync());
+        var detail = $"/Supplier/Orders/Details/{part.Id}";
+        await supplier.SubmitAsync(detail, new Dictionary<string, string>(), detail + "?handler=Confirm");
+        await supplier.SubmitAsync(detail, new Dictionary<string, string> { [$"Ship[{part.Lines[0].ProductId}]"] = "60" }, detail + "?handler=Ship");
+        var receiver = await LogInAsync("receiver@aidmarket.demo");
+        await Eventually.ReturnsAsync(() => receiver.GetPageAsync("/Notifications"), html => html.Contains($"订单 {order.Number} 已发货，请验收"));
+        await receiver.SubmitAsync($"/Buyer/Orders/Receive/{part.Id}", new Dictionary<string, string> { [$"Accepted[{part.Lines[0].ProductId}]"] = "60" });
+        await Eventually.ReturnsAsync(() => supplier.GetPageAsync("/Notifications"), html => html.Contains($"订单 {order.Number} 已验收完毕"));
+    }
+
+    [Fact]
     public async Task An_approver_cannot_approve_an_order_they_submitted()
     {
         await App.ExecuteAsync(async db =>

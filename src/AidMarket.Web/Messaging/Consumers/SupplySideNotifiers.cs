@@ -9,12 +9,36 @@ public abstract class NotifyingConsumer<T>(AidMarketDbContext db) : IdempotentCo
     protected abstract IQueryable<string> Recipients(T message);
     protected abstract (string Key, string[] Arguments, string? Link) Message(T message);
 
+    /// <summary>Set by consumers whose events also go out by email (to the same people, in Chinese).</summary>
+    protected Mailer? Mailer { get; init; }
+    protected IStringLocalizer<SharedResource>? Localizer { get; init; }
+
     protected override async Task HandleAsync(T message, Guid messageId, CancellationToken ct)
     {
         var (key, arguments, link) = Message(message);
-        foreach (var userId in await Recipients(message).Distinct().ToListAsync(ct))
+        var userIds = await Recipients(message).Distinct().ToListAsync(ct);
+        foreach (var userId in userIds)
             Db.Notifications.Add(new Notification(userId, key, arguments, link, messageId));
+        if (Mailer is null || Localizer is null) return;
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-CN");
+        try
+        {
+            var text = Localizer[key, arguments.Select(a => a.StartsWith("Role.") ? (object)Localizer[a].Value : a).ToArray()].Value;
+            foreach (var email in await Db.Users.Where(u => userIds.Contains(u.Id) && u.Email != null).Select(u => u.Email!).ToListAsync(ct))
+                await Mailer.SendAsync(email, "消费帮扶集采平台：" + text, text + (link is null ? "" : "\n\n" + link), messageId, ct);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
     }
+
+    protected IQueryable<string> MembersWithRole(Guid organizationId, OrganizationRole role) =>
+        Db.Users.Where(u => u.OrganizationId == organizationId && u.Role == role).Select(u => u.Id);
+
+    protected IQueryable<string> MembersOfSupplier(Guid supplierId) =>
+        from s in Db.Suppliers join u in Db.Users on s.OrganizationId equals u.OrganizationId where s.Id == supplierId select u.Id;
 
     protected IQueryable<string> MembersOf(Guid organizationId) =>
         Db.Users.Where(u => u.OrganizationId == organizationId).Select(u => u.Id);

@@ -1,0 +1,69 @@
+using AidMarket.Domain.Organizations;
+using AidMarket.Web.Messaging.Contracts;
+
+namespace AidMarket.Web.Messaging.Consumers;
+
+/// <summary>Order events, in the app and by email, to the people who act next.</summary>
+public class PurchaseOrderSubmittedNotifier : NotifyingConsumer<PurchaseOrderSubmitted>
+{
+    public PurchaseOrderSubmittedNotifier(AidMarketDbContext db, Mailer mailer, IStringLocalizer<SharedResource> localizer) : base(db)
+    {
+        Mailer = mailer;
+        Localizer = localizer;
+    }
+
+    protected override IQueryable<string> Recipients(PurchaseOrderSubmitted m) =>
+        m.NeedsApproval ? MembersWithRole(m.BuyerOrganizationId, OrganizationRole.Approver) : Db.Users.Where(u => u.Id == m.SubmittedByUserId).Select(u => u.Id);
+
+    protected override (string, string[], string?) Message(PurchaseOrderSubmitted m) =>
+        (m.NeedsApproval ? "Notification.OrderNeedsApproval" : "Notification.OrderPlaced", [m.Number, new Money(m.TotalFen).ToString()], $"/Buyer/Orders/Details/{m.OrderId}");
+}
+
+public class PurchaseOrderReviewedNotifier : NotifyingConsumer<PurchaseOrderReviewed>
+{
+    public PurchaseOrderReviewedNotifier(AidMarketDbContext db, Mailer mailer, IStringLocalizer<SharedResource> localizer) : base(db)
+    {
+        Mailer = mailer;
+        Localizer = localizer;
+    }
+
+    protected override IQueryable<string> Recipients(PurchaseOrderReviewed m) => Db.Users.Where(u => u.Id == m.SubmittedByUserId).Select(u => u.Id);
+
+    protected override (string, string[], string?) Message(PurchaseOrderReviewed m) =>
+        (m.Approved ? "Notification.OrderApproved" : "Notification.OrderRejected", [m.Number, m.Reason ?? ""], $"/Buyer/Orders/Details/{m.OrderId}");
+}
+
+public class SupplierOrderPlacedNotifier : NotifyingConsumer<SupplierOrderPlaced>
+{
+    public SupplierOrderPlacedNotifier(AidMarketDbContext db, Mailer mailer, IStringLocalizer<SharedResource> localizer) : base(db)
+    {
+        Mailer = mailer;
+        Localizer = localizer;
+    }
+
+    protected override IQueryable<string> Recipients(SupplierOrderPlaced m) => MembersOfSupplier(m.SupplierId);
+
+    protected override (string, string[], string?) Message(SupplierOrderPlaced m) =>
+        ("Notification.SupplierOrderPlaced", [m.OrderNumber, new Money(m.TotalFen).ToString()], $"/Supplier/Orders/Details/{m.SupplierOrderId}");
+}
+
+public class SupplierOrderChangedNotifier : NotifyingConsumer<SupplierOrderChanged>
+{
+    public SupplierOrderChangedNotifier(AidMarketDbContext db, Mailer mailer, IStringLocalizer<SharedResource> localizer) : base(db)
+    {
+        Mailer = mailer;
+        Localizer = localizer;
+    }
+
+    /// <summary>Confirmations and declines go to the purchasers, shipments to the receivers, acceptances back to the supplier.</summary>
+    protected override IQueryable<string> Recipients(SupplierOrderChanged m) => m.Change switch
+    {
+        "Shipped" => MembersWithRole(m.BuyerOrganizationId, OrganizationRole.Receiver),
+        "Accepted" or "PartlyAccepted" => MembersOfSupplier(m.SupplierId),
+        _ => MembersWithRole(m.BuyerOrganizationId, OrganizationRole.Purchaser),
+    };
+
+    protected override (string, string[], string?) Message(SupplierOrderChanged m) =>
+        ("Notification.SupplierOrder" + m.Change, [m.OrderNumber],
+            m.Change is "Accepted" or "PartlyAccepted" ? $"/Supplier/Orders/Details/{m.SupplierOrderId}" : $"/Buyer/Orders/Details/{m.OrderId}");
+}
