@@ -124,6 +124,27 @@ public class OrderFlowTests(AppFixture app) : WebTest(app)
     }
 
     [Fact]
+    public async Task An_order_sheet_fills_the_cart_only_when_every_row_is_good()
+    {
+        var purchaser = await LogInAsync("purchaser@aidmarket.demo");
+        var mushrooms = await ProductAsync("田林姬松茸干品");
+        var tea = await ProductAsync("瓮安红茶");
+        var bad = $"产品编号（认定证书编号）,数量\n{mushrooms.CertificateNumber},50\n{tea.CertificateNumber},2\nNO-SUCH-CODE,5\n{mushrooms.CertificateNumber},10\n";
+        var rejected = await purchaser.UploadAsync("/Buyer/Cart", "/Buyer/Cart?handler=Sheet", "sheet", System.Text.Encoding.UTF8.GetBytes(bad), "sheet.csv", "text/csv");
+        var html = await rejected.Content.ReadAsStringAsync();
+        html.ShouldContain("未添加任何产品：订货单中发现 3 个问题");
+        html.ShouldContain("<td>3</td><td>数量</td><td>起订量为 5斤</td>");
+        html.ShouldContain("<td>4</td><td>产品编号（认定证书编号）</td>");
+        html.ShouldContain("与第 2 行的产品编号重复");
+        (await App.QueryAsync(db => db.CartLines.CountAsync())).ShouldBe(0);
+
+        var good = $"Product code,Quantity\n{mushrooms.CertificateNumber},50\n{tea.CertificateNumber},10\n";
+        var added = await purchaser.UploadAsync("/Buyer/Cart", "/Buyer/Cart?handler=Sheet", "sheet", System.Text.Encoding.UTF8.GetBytes(good), "sheet.csv", "text/csv");
+        added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await purchaser.GetPageAsync("/Buyer/Cart")).ShouldContain("¥6,400.00");
+    }
+
+    [Fact]
     public async Task An_approver_cannot_approve_an_order_they_submitted()
     {
         await App.ExecuteAsync(async db =>

@@ -23,6 +23,8 @@ public class CartModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<S
     // Named explicitly: with no quantities posted, MVC would otherwise read every form key as a Guid.
     [BindProperty(Name = "Quantities")] public Dictionary<Guid, int> Quantities { get; set; } = [];
     public CartView Cart { get; private set; } = null!;
+    /// <summary>Problems found in an uploaded order sheet; nothing was added to the cart.</summary>
+    public IReadOnlyList<Imports.ImportError> SheetErrors { get; private set; } = [];
     [TempData] public string? StatusMessage { get; set; }
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
@@ -46,6 +48,50 @@ public class CartModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<S
         await db.SaveChangesAsync(ct);
         StatusMessage = l["Added to the cart."];
         return RedirectToPage();
+    }
+
+    public IActionResult OnGetSheetTemplate(string format)
+    {
+        if (!me.IsPurchaser) return Forbid();
+        var csv = format == "csv";
+        return File(Imports.ImportFile.Template(OrderSheet.Columns, OrderSheet.Example, csv ? "csv" : "xlsx"),
+            csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "order-sheet" + (csv ? ".csv" : ".xlsx"));
+    }
+
+    /// <summary>Fills the cart from an order sheet: all rows or none.</summary>
+    public async Task<IActionResult> OnPostSheetAsync(IFormFile? sheet, CancellationToken ct)
+    {
+        if (!me.IsPurchaser) return Forbid();
+        if (sheet is null)
+        {
+            ModelState.AddModelError("sheet", l["Choose a .xlsx or .csv file."]);
+            return await ShowAsync(ct);
+        }
+        try
+        {
+            await using var stream = sheet.OpenReadStream();
+            var rows = await Imports.ImportFile.ReadAsync(stream, sheet.FileName, sheet.Length, ct);
+            var (lines, errors) = await OrderSheet.CheckAsync(db, rows, Today, ct);
+            if (errors.Count > 0)
+            {
+                SheetErrors = errors;
+                return await ShowAsync(ct);
+            }
+            var existing = await db.CartLines.Where(c => c.UserId == me.UserId).ToDictionaryAsync(c => c.ProductId, ct);
+            foreach (var (productId, quantity) in lines)
+            {
+                if (existing.TryGetValue(productId, out var line)) line.SetQuantity(line.Quantity + quantity);
+                else db.CartLines.Add(new CartLine(me.UserId!, productId, quantity));
+            }
+            await db.SaveChangesAsync(ct);
+            StatusMessage = l["{0} lines of the order sheet were added to the cart.", lines.Count];
+            return RedirectToPage();
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError("sheet", l.Error(ex));
+            return await ShowAsync(ct);
+        }
     }
 
     public async Task<IActionResult> OnPostUpdateAsync(CancellationToken ct)
