@@ -33,33 +33,23 @@ public class ReceiveModel(AidMarketDbContext db, CurrentUser me, IStringLocalize
     {
         if (!await LoadAsync(ct)) return NotFound();
         if (!me.Is(OrganizationKind.Buyer, OrganizationRole.Receiver)) return Forbid();
-        try
+        AcceptanceRecord? record = null;
+        var error = await Decisions.TryAsync(db, l, () =>
         {
             var now = DateTimeOffset.UtcNow;
             var received = Order.Lines.Where(x => x.AwaitingAcceptance > 0).ToDictionary(x => x.ProductId,
                 x => (Accepted.GetValueOrDefault(x.ProductId), Rejected.GetValueOrDefault(x.ProductId), Reasons.GetValueOrDefault(x.ProductId)));
             Order.Receive(received, now);
-            var record = new AcceptanceRecord(Order, me.UserId!, Order.Lines.Where(x => received.ContainsKey(x.ProductId)).Select(x =>
+            record = new AcceptanceRecord(Order, me.UserId!, Order.Lines.Where(x => received.ContainsKey(x.ProductId)).Select(x =>
                 new AcceptanceLine(x.ProductId, x.ProductName, x.Unit, received[x.ProductId].Item1, received[x.ProductId].Item2, received[x.ProductId].Item3)).ToList(), now);
             db.AcceptanceRecords.Add(record);
             db.Publish(new SupplierOrderChanged(Order.Id, Order.OrderId, Order.OrderNumber, Order.SupplierId, Order.BuyerOrganizationId,
                 Order.Status == SupplierOrderStatus.Accepted ? "Accepted" : "PartlyAccepted"));
-            await db.SaveChangesAsync(ct);
-            return RedirectToPage("AcceptanceForm", new { id = record.Id });
-        }
-        catch (DomainException ex)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, l.Error(ex));
-            await LoadAsync(ct);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, l["Someone else changed this meanwhile. Nothing was saved; look at it again."]);
-            await LoadAsync(ct);
-            return Page();
-        }
+            return Task.CompletedTask;
+        }, ct);
+        if (error is null) return RedirectToPage("AcceptanceForm", new { id = record!.Id });
+        ModelState.AddModelError(string.Empty, error);
+        await LoadAsync(ct);
+        return Page();
     }
 }

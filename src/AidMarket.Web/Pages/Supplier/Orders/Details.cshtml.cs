@@ -74,22 +74,13 @@ public class DetailsModel(AidMarketDbContext db, CurrentUser me, IStringLocalize
 
     private async Task<IActionResult> ChangeAsync(Func<DateTimeOffset, Task> change, string done, CancellationToken ct)
     {
-        await using var tx = await Db.Database.BeginTransactionAsync(ct);
-        try
+        if (await Decisions.TryAsync(Db, l, () => change(DateTimeOffset.UtcNow), ct) is { } error)
         {
-            await change(DateTimeOffset.UtcNow);
-            await Db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            StatusMessage = l[done];
-            return RedirectToPage();
-        }
-        catch (Exception ex) when (ex is DomainException or DbUpdateConcurrencyException)
-        {
-            await tx.RollbackAsync(ct);
-            Db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, ex is DomainException d ? l.Error(d) : l["Someone else changed this meanwhile. Nothing was saved; look at it again."]);
+            ModelState.AddModelError(string.Empty, error);
             await LoadAsync(ct);
             return Page();
         }
+        StatusMessage = l[done];
+        return RedirectToPage();
     }
 }
