@@ -31,6 +31,8 @@ public class AidMarketDbContext(DbContextOptions<AidMarketDbContext> options)
     public DbSet<Procurement.CartLine> CartLines => Set<Procurement.CartLine>();
     public DbSet<AidMarket.Domain.Procurement.Shipment> Shipments => Set<AidMarket.Domain.Procurement.Shipment>();
     public DbSet<AidMarket.Domain.Procurement.AcceptanceRecord> AcceptanceRecords => Set<AidMarket.Domain.Procurement.AcceptanceRecord>();
+    public DbSet<AidMarket.Domain.Procurement.StandingAgreement> StandingAgreements => Set<AidMarket.Domain.Procurement.StandingAgreement>();
+    public DbSet<AidMarket.Domain.Procurement.StandingOrderRun> StandingOrderRuns => Set<AidMarket.Domain.Procurement.StandingOrderRun>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();

@@ -45,3 +45,8 @@ public record SupplierOrderPlaced(Guid SupplierOrderId, Guid OrderId, string Ord
 
 /// <summary>Confirmed (some lines may be declined), Declined, Shipped or Accepted.</summary>
 public record SupplierOrderChanged(Guid SupplierOrderId, Guid OrderId, string OrderNumber, Guid SupplierId, Guid BuyerOrganizationId, string Change);
+
+public record StandingAgreementChanged(Guid AgreementId, Guid BuyerOrganizationId, Guid SupplierId, string Change);
+
+/// <summary>A due date of a standing agreement produced an order (or, with <see cref="Failure"/>, could not).</summary>
+public record StandingOrderGenerated(Guid AgreementId, Guid BuyerOrganizationId, Guid SupplierId, DateOnly DueOn, Guid? OrderId, string? OrderNumber, string? Failure);

@@ -68,6 +68,8 @@ public partial class ResourceTests
             ["SupplierOrderStatus"] = typeof(AidMarket.Domain.Procurement.SupplierOrderStatus),
             ["Sort"] = typeof(AidMarket.Web.Catalog.StorefrontSort),
             ["LineStatus"] = typeof(AidMarket.Domain.Procurement.LineStatus),
+            ["AgreementStatus"] = typeof(AidMarket.Domain.Procurement.AgreementStatus),
+            ["Frequency"] = typeof(AidMarket.Domain.Procurement.AgreementFrequency),
         };
         foreach (var (prefix, type) in enums)
             foreach (var name in Enum.GetNames(type))

@@ -84,3 +84,30 @@ public class AcceptanceRecordConfiguration : IEntityTypeConfiguration<Acceptance
         b.Navigation(x => x.Lines).HasField("_lines");
     }
 }
+
+public class StandingAgreementConfiguration : IEntityTypeConfiguration<StandingAgreement>
+{
+    public void Configure(EntityTypeBuilder<StandingAgreement> b)
+    {
+        b.Property<uint>("Version").IsRowVersion();
+        b.HasIndex(a => new { a.Status, a.NextDueOn });
+        b.HasIndex(a => a.BuyerOrganizationId);
+        b.HasIndex(a => a.SupplierId);
+        b.HasOne<Organization>().WithMany().HasForeignKey(a => a.BuyerOrganizationId);
+        b.HasOne<Supplier>().WithMany().HasForeignKey(a => a.SupplierId);
+        b.Property(a => a.DeliveryAddress).HasMaxLength(300);
+        b.OwnsMany(a => a.Items, i => i.ToJson());
+        b.Navigation(a => a.Items).HasField("_items");
+    }
+}
+
+public class StandingOrderRunConfiguration : IEntityTypeConfiguration<StandingOrderRun>
+{
+    public void Configure(EntityTypeBuilder<StandingOrderRun> b)
+    {
+        // Exactly one order per agreement and due date, whatever instances or retries run at once.
+        b.HasIndex(r => new { r.AgreementId, r.DueOn }).IsUnique();
+        b.HasOne<StandingAgreement>().WithMany().HasForeignKey(r => r.AgreementId);
+        b.Property(r => r.Failure).HasMaxLength(500);
+    }
+}

@@ -471,6 +471,117 @@ namespace AidMarket.Web.Data.Migrations
                     b.ToTable("shipments", (string)null);
                 });
 
+            modelBuilder.Entity("AidMarket.Domain.Procurement.StandingAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BuyerOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("buyer_organization_id");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer")
+                        .HasColumnName("day");
+
+                    b.Property<string>("DeliveryAddress")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("delivery_address");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("frequency");
+
+                    b.Property<DateOnly?>("NextDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_due_on");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_standing_agreements");
+
+                    b.HasIndex("BuyerOrganizationId")
+                        .HasDatabaseName("ix_standing_agreements_buyer_organization_id");
+
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_standing_agreements_supplier_id");
+
+                    b.HasIndex("Status", "NextDueOn")
+                        .HasDatabaseName("ix_standing_agreements_status_next_due_on");
+
+                    b.ToTable("standing_agreements", (string)null);
+                });
+
+            modelBuilder.Entity("AidMarket.Domain.Procurement.StandingOrderRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("failure");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_standing_order_runs");
+
+                    b.HasIndex("AgreementId", "DueOn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_standing_order_runs_agreement_id_due_on");
+
+                    b.ToTable("standing_order_runs", (string)null);
+                });
+
             modelBuilder.Entity("AidMarket.Domain.Procurement.SupplierOrder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1944,6 +2055,65 @@ namespace AidMarket.Web.Data.Migrations
                         });
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("AidMarket.Domain.Procurement.StandingAgreement", b =>
+                {
+                    b.HasOne("AidMarket.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("BuyerOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_standing_agreements_organizations_buyer_organization_id");
+
+                    b.HasOne("AidMarket.Domain.Producers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_standing_agreements_suppliers_supplier_id");
+
+                    b.OwnsMany("AidMarket.Domain.Procurement.AgreementItem", "Items", b1 =>
+                        {
+                            b1.Property<Guid>("StandingAgreementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid>("ProductId");
+
+                            b1.Property<string>("ProductName")
+                                .IsRequired();
+
+                            b1.Property<int>("Quantity");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired();
+
+                            b1.HasKey("StandingAgreementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("standing_agreements");
+
+                            b1
+                                .ToJson("items")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StandingAgreementId")
+                                .HasConstraintName("fk_standing_agreements_standing_agreements_standing_agreement_id");
+                        });
+
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("AidMarket.Domain.Procurement.StandingOrderRun", b =>
+                {
+                    b.HasOne("AidMarket.Domain.Procurement.StandingAgreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_standing_order_runs_standing_agreements_agreement_id");
                 });
 
             modelBuilder.Entity("AidMarket.Domain.Procurement.SupplierOrder", b =>

@@ -67,3 +67,29 @@ public class SupplierOrderChangedNotifier : NotifyingConsumer<SupplierOrderChang
         ("Notification.SupplierOrder" + m.Change, [m.OrderNumber],
             m.Change is "Accepted" or "PartlyAccepted" ? $"/Supplier/Orders/Details/{m.SupplierOrderId}" : $"/Buyer/Orders/Details/{m.OrderId}");
 }
+
+public class StandingAgreementChangedNotifier(AidMarketDbContext db) : NotifyingConsumer<StandingAgreementChanged>(db)
+{
+    protected override IQueryable<string> Recipients(StandingAgreementChanged m) => m.Change == "Proposed"
+        ? MembersOfSupplier(m.SupplierId)
+        : MembersWithRole(m.BuyerOrganizationId, OrganizationRole.Purchaser).Concat(MembersOfSupplier(m.SupplierId));
+
+    protected override (string, string[], string?) Message(StandingAgreementChanged m) =>
+        ("Notification.Agreement" + m.Change, [], m.Change == "Proposed" ? "/Supplier/Agreements" : "/Buyer/Agreements");
+}
+
+public class StandingOrderGeneratedNotifier : NotifyingConsumer<StandingOrderGenerated>
+{
+    public StandingOrderGeneratedNotifier(AidMarketDbContext db, Mailer mailer, IStringLocalizer<SharedResource> localizer) : base(db)
+    {
+        Mailer = mailer;
+        Localizer = localizer;
+    }
+
+    protected override IQueryable<string> Recipients(StandingOrderGenerated m) =>
+        MembersWithRole(m.BuyerOrganizationId, OrganizationRole.Purchaser).Concat(MembersOfSupplier(m.SupplierId));
+
+    protected override (string, string[], string?) Message(StandingOrderGenerated m) => m.Failure is null
+        ? ("Notification.StandingOrderGenerated", [m.OrderNumber!, m.DueOn.ToString("yyyy-MM-dd")], $"/Buyer/Orders/Details/{m.OrderId}")
+        : ("Notification.StandingOrderFailed", [m.DueOn.ToString("yyyy-MM-dd"), m.Failure], "/Buyer/Agreements");
+}

@@ -94,6 +94,47 @@ public class CartModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<S
         }
     }
 
+    public class AgreementInput
+    {
+        public AgreementFrequency Frequency { get; set; } = AgreementFrequency.Weekly;
+        public int Day { get; set; } = 1;
+        public DateOnly StartsOn { get; set; } = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7);
+        public DateOnly EndsOn { get; set; } = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(6);
+        public string? Address { get; set; }
+    }
+
+    [BindProperty] public AgreementInput Agreement { get; set; } = new();
+
+    /// <summary>Turns the cart into one standing agreement per supplier, each waiting for its supplier to accept.</summary>
+    public async Task<IActionResult> OnPostAgreementAsync(CancellationToken ct)
+    {
+        if (!me.IsPurchaser) return Forbid();
+        await ShowAsync(ct);
+        if (!Cart.CanSubmit)
+        {
+            ModelState.AddModelError(string.Empty, l["Correct the lines marked in the cart first."]);
+            return Page();
+        }
+        if (await Decisions.TryAsync(db, l, () =>
+            {
+                foreach (var group in Cart.Lines.GroupBy(x => x.SupplierId))
+                {
+                    var agreement = new StandingAgreement(me.OrganizationId!.Value, group.Key, me.UserId!,
+                        group.Select(x => new AgreementItem(x.Product!.Id, x.Product.NameZh, x.Product.Unit, x.Quantity)).ToList(),
+                        Agreement.Frequency, Agreement.Day, Agreement.StartsOn, Agreement.EndsOn, Agreement.Address ?? "", Today);
+                    db.StandingAgreements.Add(agreement);
+                    db.Publish(new StandingAgreementChanged(agreement.Id, agreement.BuyerOrganizationId, agreement.SupplierId, "Proposed"));
+                }
+                return Task.CompletedTask;
+            }, ct) is { } error)
+        {
+            ModelState.AddModelError(string.Empty, error);
+            return Page();
+        }
+        StatusMessage = l["The standing agreements were sent to the suppliers to accept."];
+        return RedirectToPage("Agreements");
+    }
+
     public async Task<IActionResult> OnPostUpdateAsync(CancellationToken ct)
     {
         if (!me.IsPurchaser) return Forbid();

@@ -1,0 +1,103 @@
+using AidMarket.Domain.Procurement;
+using AidMarket.Web.Catalog;
+using AidMarket.Web.Messaging.Contracts;
+using Microsoft.Extensions.Options;
+
+namespace AidMarket.Web.Procurement;
+
+public class StandingOrderOptions
+{
+    public bool Enabled { get; set; } = true;
+    public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
+}
+
+/// <summary>
+/// Generates the orders standing agreements have due. Each agreement is claimed with FOR UPDATE SKIP LOCKED and each
+/// due date leaves one run row (unique per agreement and date), so an order is generated exactly once on any number
+/// of instances. Orders go through the normal approval threshold and stock reservation.
+/// </summary>
+public class StandingOrderJob(IServiceScopeFactory scopes, IOptions<StandingOrderOptions> options, IStringLocalizer<SharedResource> l,
+    ILogger<StandingOrderJob> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled) return;
+        using var timer = new PeriodicTimer(options.Value.Interval);
+        do
+        {
+            try { await RunOnceAsync(DateOnly.FromDateTime(DateTime.UtcNow), stoppingToken); }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested) { logger.LogWarning(ex, "Standing order run failed; retrying later"); }
+        } while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Generates every order due up to <paramref name="today"/>; returns how many due dates were handled here.</summary>
+    public async Task<int> RunOnceAsync(DateOnly today, CancellationToken ct)
+    {
+        var handled = 0;
+        while (await GenerateNextAsync(today, ct)) handled++;
+        return handled;
+    }
+
+    private async Task<bool> GenerateNextAsync(DateOnly today, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AidMarketDbContext>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var agreement = await db.StandingAgreements.FromSql($"""
+            SELECT *, xmin FROM standing_agreements WHERE status = 'Active' AND next_due_on <= {today}
+            ORDER BY next_due_on, id LIMIT 1 FOR UPDATE SKIP LOCKED
+            """).SingleOrDefaultAsync(ct);
+        if (agreement is null) return false;
+        var due = agreement.NextDueOn!.Value;
+        var now = DateTimeOffset.UtcNow;
+        try
+        {
+            var order = await CreateOrderAsync(db, agreement, due, now, ct);
+            db.StandingOrderRuns.Add(new StandingOrderRun(agreement.Id, due, order.Id, null, now));
+            db.Publish(new StandingOrderGenerated(agreement.Id, agreement.BuyerOrganizationId, agreement.SupplierId, due, order.Id, order.Number, null));
+            agreement.Advance();
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DomainException ex)
+        {
+            // Nothing of the order is kept; the failure is recorded for this date and both sides are told.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            await using var failTx = await db.Database.BeginTransactionAsync(ct);
+            var again = await db.StandingAgreements.SingleAsync(a => a.Id == agreement.Id, ct);
+            var reason = InDefaultCulture(() => l.Error(ex)); // stored text: in the platform's default language
+            db.StandingOrderRuns.Add(new StandingOrderRun(again.Id, due, null, reason.Length > 500 ? reason[..500] : reason, now));
+            db.Publish(new StandingOrderGenerated(again.Id, again.BuyerOrganizationId, again.SupplierId, due, null, null, reason));
+            again.Advance();
+            await db.SaveChangesAsync(ct);
+            await failTx.CommitAsync(ct);
+        }
+        return true;
+    }
+
+    private static string InDefaultCulture(Func<string> text)
+    {
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(Localization.LocalizationSetup.Chinese);
+        try { return text(); }
+        finally { System.Globalization.CultureInfo.CurrentUICulture = previous; }
+    }
+
+    private static async Task<PurchaseOrder> CreateOrderAsync(AidMarketDbContext db, StandingAgreement agreement, DateOnly due, DateTimeOffset now, CancellationToken ct)
+    {
+        var ids = agreement.Items.Select(i => i.ProductId).ToList();
+        var onSale = await StorefrontQuery.OnSale(db, DateOnly.FromDateTime(now.UtcDateTime)).Where(r => ids.Contains(r.Product.Id))
+            .ToDictionaryAsync(r => r.Product.Id, ct);
+        var lines = agreement.Items.Select(i => onSale.TryGetValue(i.ProductId, out var row)
+            ? new OrderLine(i.ProductId, agreement.SupplierId, i.ProductName, i.Unit, i.Quantity, row.Product.PriceFor(i.Quantity).Fen)
+            : throw new DomainException("Order.NotOrderable", $"{i.ProductName} is no longer certified for sale.", i.ProductName)).ToList();
+        var buyer = await db.Organizations.SingleAsync(o => o.Id == agreement.BuyerOrganizationId, ct);
+        var order = new PurchaseOrder(buyer.Id, await OrderPlacement.NextNumberAsync(db, now, ct), agreement.CreatedByUserId,
+            new DeliveryDetails("", "", agreement.DeliveryAddress, due, $"定向直供 {due:yyyy-MM-dd}"), lines, buyer.ApprovalThresholdFen, now);
+        db.PurchaseOrders.Add(order);
+        if (order.Status == OrderStatus.Approved) await OrderPlacement.PlaceAsync(db, order, now, ct);
+        db.Publish(new PurchaseOrderSubmitted(order.Id, buyer.Id, order.Number, order.TotalFen, order.NeedsApproval, agreement.CreatedByUserId));
+        return order;
+    }
+}
