@@ -35,9 +35,10 @@ public class ProcurementFlowTests(BrowserFixture app) : IClassFixture<BrowserFix
         await AddToCartAsync(purchaser, "松茸", "田林姬松茸干品", 50);
         await AddToCartAsync(purchaser, "红茶", "瓮安红茶", 10);
         await Expect(purchaser.GetByTestId("cart-total")).ToHaveTextAsync("¥6,400.00"); // 50 × 92 + 10 × 180
-        await purchaser.GetByLabel("本单位采购单号").FillAsync("HZ-2026-0301");
-        await purchaser.GetByLabel("收货地址").FillAsync("广州市海珠区江南大道中1号机关食堂");
-        await purchaser.GetByRole(AriaRole.Button, new() { Name = "提交订单" }).ClickAsync();
+        var orderForm = purchaser.GetByRole(AriaRole.Region, new() { Name = "提交采购订单" });
+        await orderForm.GetByLabel("本单位采购单号").FillAsync("HZ-2026-0301");
+        await orderForm.GetByLabel("收货地址").FillAsync("广州市海珠区江南大道中1号机关食堂");
+        await orderForm.GetByRole(AriaRole.Button, new() { Name = "提交订单" }).ClickAsync();
         await Expect(purchaser.GetByTestId("order-status")).ToContainTextAsync("待审批");
         var orderUrl = purchaser.Url;
 
