@@ -1,4 +1,5 @@
 using AidMarket.Web;
+using AidMarket.Web.Api;
 using AidMarket.Web.Catalog;
 using AidMarket.Web.Hosting;
 using AidMarket.Web.Imports;
@@ -62,7 +63,17 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.LogoutPath = "/Identity/Account/Logout";
     o.AccessDeniedPath = "/Identity/Account/AccessDenied";
 });
-builder.Services.AddAuthorization(Policies.Add);
+builder.Services.AddAuthentication()
+    .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AidMarket.Web.Api.ApiKeyAuthenticationHandler>(
+        AidMarket.Web.Api.ApiKeyAuthenticationHandler.SchemeName, null);
+builder.Services.AddAuthorization(o =>
+{
+    Policies.Add(o);
+    o.AddPolicy(AidMarket.Web.Api.BuyerApi.Policy, p => p.AddAuthenticationSchemes(AidMarket.Web.Api.ApiKeyAuthenticationHandler.SchemeName)
+        .RequireAuthenticatedUser().RequireClaim(AppClaims.OrganizationKind, "Buyer"));
+});
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi("v1");
 builder.Services.AddScoped(sp => CurrentUser.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User ?? new()));
 builder.Services.AddHttpContextAccessor();
 
@@ -115,6 +126,8 @@ app.MapRazorPages();
 app.MapCultureSwitch();
 app.MapProductImages();
 app.MapImportStatus();
+app.MapBuyerApi();
+app.MapOpenApi("/api/{documentName}/openapi.json");
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
 

@@ -33,6 +33,8 @@ public class AidMarketDbContext(DbContextOptions<AidMarketDbContext> options)
     public DbSet<AidMarket.Domain.Procurement.AcceptanceRecord> AcceptanceRecords => Set<AidMarket.Domain.Procurement.AcceptanceRecord>();
     public DbSet<AidMarket.Domain.Procurement.StandingAgreement> StandingAgreements => Set<AidMarket.Domain.Procurement.StandingAgreement>();
     public DbSet<AidMarket.Domain.Procurement.StandingOrderRun> StandingOrderRuns => Set<AidMarket.Domain.Procurement.StandingOrderRun>();
+    public DbSet<Api.ApiKey> ApiKeys => Set<Api.ApiKey>();
+    public DbSet<Api.ApiIdempotency> ApiIdempotencies => Set<Api.ApiIdempotency>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();

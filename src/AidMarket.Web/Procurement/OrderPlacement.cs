@@ -14,6 +14,18 @@ public static class OrderPlacement
         return $"PO-{now:yyyyMMdd}-{next:D6}";
     }
 
+    /// <summary>Submits a purchase order for a buyer: numbered, approved or waiting by the buyer's threshold, placed when approved.</summary>
+    public static async Task<PurchaseOrder> SubmitAsync(AidMarketDbContext db, Guid buyerOrganizationId, string submittedBy, DeliveryDetails delivery,
+        IReadOnlyList<OrderLine> lines, DateTimeOffset now, CancellationToken ct)
+    {
+        var buyer = await db.Organizations.SingleAsync(o => o.Id == buyerOrganizationId, ct);
+        var order = new PurchaseOrder(buyer.Id, await NextNumberAsync(db, now, ct), submittedBy, delivery, lines, buyer.ApprovalThresholdFen, now);
+        db.PurchaseOrders.Add(order);
+        if (order.Status == OrderStatus.Approved) await PlaceAsync(db, order, now, ct);
+        db.Publish(new PurchaseOrderSubmitted(order.Id, buyer.Id, order.Number, order.TotalFen, order.NeedsApproval, submittedBy));
+        return order;
+    }
+
     /// <summary>
     /// Reserves every line's stock with a conditional UPDATE (never below zero, whatever runs at the same time, on any
     /// instance) and splits the order per supplier, freezing each supplier's plan in force. Lines are reserved in product

@@ -92,12 +92,7 @@ public class StandingOrderJob(IServiceScopeFactory scopes, IOptions<StandingOrde
         var lines = agreement.Items.Select(i => onSale.TryGetValue(i.ProductId, out var row)
             ? new OrderLine(i.ProductId, agreement.SupplierId, i.ProductName, i.Unit, i.Quantity, row.Product.PriceFor(i.Quantity).Fen)
             : throw new DomainException("Order.NotOrderable", $"{i.ProductName} is no longer certified for sale.", i.ProductName)).ToList();
-        var buyer = await db.Organizations.SingleAsync(o => o.Id == agreement.BuyerOrganizationId, ct);
-        var order = new PurchaseOrder(buyer.Id, await OrderPlacement.NextNumberAsync(db, now, ct), agreement.CreatedByUserId,
-            new DeliveryDetails("", "", agreement.DeliveryAddress, due, $"定向直供 {due:yyyy-MM-dd}"), lines, buyer.ApprovalThresholdFen, now);
-        db.PurchaseOrders.Add(order);
-        if (order.Status == OrderStatus.Approved) await OrderPlacement.PlaceAsync(db, order, now, ct);
-        db.Publish(new PurchaseOrderSubmitted(order.Id, buyer.Id, order.Number, order.TotalFen, order.NeedsApproval, agreement.CreatedByUserId));
-        return order;
+        return await OrderPlacement.SubmitAsync(db, agreement.BuyerOrganizationId, agreement.CreatedByUserId,
+            new DeliveryDetails("", "", agreement.DeliveryAddress, due, $"定向直供 {due:yyyy-MM-dd}"), lines, now, ct);
     }
 }

@@ -111,3 +111,27 @@ public class StandingOrderRunConfiguration : IEntityTypeConfiguration<StandingOr
         b.Property(r => r.Failure).HasMaxLength(500);
     }
 }
+
+public class ApiKeyConfiguration : IEntityTypeConfiguration<Api.ApiKey>
+{
+    public void Configure(EntityTypeBuilder<Api.ApiKey> b)
+    {
+        b.HasIndex(k => k.Hash).IsUnique();
+        b.HasIndex(k => k.OrganizationId);
+        b.HasOne<Organization>().WithMany().HasForeignKey(k => k.OrganizationId);
+        b.Property(k => k.Name).HasMaxLength(100);
+        b.Property(k => k.Prefix).HasMaxLength(12);
+        b.Property(k => k.Hash).HasMaxLength(64);
+    }
+}
+
+public class ApiIdempotencyConfiguration : IEntityTypeConfiguration<Api.ApiIdempotency>
+{
+    public void Configure(EntityTypeBuilder<Api.ApiIdempotency> b)
+    {
+        b.ToTable("api_idempotencies");
+        b.HasKey(i => new { i.OrganizationId, i.Key });
+        b.Property(i => i.Key).HasMaxLength(100);
+        b.Property(i => i.RequestHash).HasMaxLength(64);
+    }
+}

@@ -166,13 +166,9 @@ public class CartModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<S
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            var buyer = await db.Organizations.SingleAsync(o => o.Id == me.OrganizationId, ct);
-            var order = new PurchaseOrder(buyer.Id, await OrderPlacement.NextNumberAsync(db, now, ct), me.UserId!,
+            var order = await OrderPlacement.SubmitAsync(db, me.OrganizationId!.Value, me.UserId!,
                 new DeliveryDetails(Input.BuyerPoNumber ?? "", Input.CostCenter ?? "", Input.Address, Input.RequestedOn, Input.Notes ?? ""),
-                Cart.ToOrderLines(), buyer.ApprovalThresholdFen, now);
-            db.PurchaseOrders.Add(order);
-            if (order.Status == OrderStatus.Approved) await OrderPlacement.PlaceAsync(db, order, now, ct);
-            db.Publish(new PurchaseOrderSubmitted(order.Id, buyer.Id, order.Number, order.TotalFen, order.NeedsApproval, me.UserId!));
+                Cart.ToOrderLines(), now, ct);
             await db.CartLines.Where(c => c.UserId == me.UserId).ExecuteDeleteAsync(ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

@@ -1,0 +1,134 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using AidMarket.Domain.Procurement;
+using AidMarket.Web.Catalog;
+using AidMarket.Web.Procurement;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AidMarket.Web.Api;
+
+/// <summary>
+/// The buyer ERP API, /api/v1: search and read certified products, place an order (idempotent through the
+/// Idempotency-Key header), read an order's status. Authenticated by API key; every id is checked against the key's
+/// organization; errors are application/problem+json.
+/// </summary>
+public static class BuyerApi
+{
+    public const string Policy = "BuyerApi";
+
+    public sealed record TierDto(int MinQuantity, decimal UnitPrice);
+    public sealed record ProductDto(Guid Id, string Code, string Name, string? NameEn, string Category, string Supplier, string County, string Unit,
+        string PackSize, int MinOrderQuantity, int Stock, IReadOnlyList<TierDto> Tiers, DateOnly CertificateExpiresOn);
+    public sealed record OrderLineRequest(Guid? ProductId, string? Code, int Quantity);
+    public sealed record OrderRequest(string? BuyerPoNumber, string? CostCenter, string DeliveryAddress, DateOnly RequestedDeliveryDate, string? Notes,
+        IReadOnlyList<OrderLineRequest> Lines);
+    public sealed record OrderLineDto(Guid ProductId, string Product, string Unit, int Quantity, decimal UnitPrice, decimal Amount);
+    public sealed record SupplierOrderDto(Guid Id, Guid SupplierId, string Status, decimal Total, decimal Payable);
+    public sealed record OrderDto(Guid Id, string Number, string Status, decimal Total, string? BuyerPoNumber, IReadOnlyList<OrderLineDto> Lines,
+        IReadOnlyList<SupplierOrderDto> SupplierOrders);
+
+    public static void MapBuyerApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policy).WithTags("Buyer API");
+        api.MapGet("/products", SearchAsync).WithName("SearchProducts");
+        api.MapGet("/products/{id:guid}", GetProductAsync).WithName("GetProduct");
+        api.MapPost("/orders", PlaceOrderAsync).WithName("PlaceOrder");
+        api.MapGet("/orders/{id:guid}", GetOrderAsync).WithName("GetOrder");
+    }
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    private static ProductDto ToDto(StorefrontRow r) => new(r.Product.Id, r.Product.CertificateNumber!, r.Product.NameZh, r.Product.NameEn, r.Product.Category,
+        r.SupplierName, r.CountyName, r.Product.Unit, r.Product.PackSize, r.Product.MinOrderQuantity, r.Product.Stock,
+        r.Product.TierPrices.Select(t => new TierDto(t.MinQuantity, t.UnitPrice.Yuan)).ToList(), r.Product.CertificateExpiresOn!.Value);
+
+    private static async Task<Ok<IReadOnlyList<ProductDto>>> SearchAsync(AidMarketDbContext db, string? q, string? county, int? page, CancellationToken ct)
+    {
+        var (rows, _) = await StorefrontQuery.SearchAsync(db, new StorefrontFilter(q, county, null, null, null, false, StorefrontSort.Relevance, page ?? 1), [], Today, ct);
+        return TypedResults.Ok<IReadOnlyList<ProductDto>>(rows.Select(ToDto).ToList());
+    }
+
+    private static async Task<Results<Ok<ProductDto>, ProblemHttpResult>> GetProductAsync(AidMarketDbContext db, Guid id, CancellationToken ct) =>
+        await StorefrontQuery.OnSale(db, Today).SingleOrDefaultAsync(r => r.Product.Id == id, ct) is { } row
+            ? TypedResults.Ok(ToDto(row))
+            : Problem(StatusCodes.Status404NotFound, "Not found", "No certified product on sale has this id.");
+
+    private static async Task<Results<Ok<OrderDto>, ProblemHttpResult>> GetOrderAsync(AidMarketDbContext db, CurrentUser me, Guid id, CancellationToken ct) =>
+        await OrderDtoAsync(db, me.OrganizationId!.Value, id, ct) is { } order
+            ? TypedResults.Ok(order)
+            : Problem(StatusCodes.Status404NotFound, "Not found", "Your organization has no order with this id.");
+
+    private static async Task<Results<Created<OrderDto>, Ok<OrderDto>, ProblemHttpResult>> PlaceOrderAsync(AidMarketDbContext db, CurrentUser me,
+        HttpRequest http, OrderRequest request, CancellationToken ct)
+    {
+        var key = http.Headers["Idempotency-Key"].ToString().Trim();
+        if (key.Length is 0 or > 100)
+            return Problem(StatusCodes.Status400BadRequest, "Idempotency-Key required", "Send a unique Idempotency-Key header (at most 100 characters) with each new order; repeat it to retry safely.");
+        if (request.Lines is null || request.Lines.Count == 0)
+            return Problem(StatusCodes.Status400BadRequest, "No lines", "An order needs at least one line.");
+        var org = me.OrganizationId!.Value;
+        var requestHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request))));
+        var now = DateTimeOffset.UtcNow;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // A retry waits here for the first request with the same key to finish, then finds its row.
+        var fresh = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO api_idempotencies (organization_id, key, request_hash, created_at) VALUES ({org}, {key}, {requestHash}, {now})
+            ON CONFLICT DO NOTHING
+            """, ct);
+        if (fresh == 0)
+        {
+            var earlier = await db.ApiIdempotencies.AsNoTracking().SingleAsync(i => i.OrganizationId == org && i.Key == key, ct);
+            await tx.RollbackAsync(ct);
+            if (earlier.RequestHash != requestHash)
+                return Problem(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused", "This Idempotency-Key was already used with a different request body.");
+            return TypedResults.Ok((await OrderDtoAsync(db, org, earlier.OrderId!.Value, ct))!);
+        }
+        try
+        {
+            var lines = await PriceAsync(db, request.Lines, ct);
+            var order = await OrderPlacement.SubmitAsync(db, org, me.UserId!,
+                new DeliveryDetails(request.BuyerPoNumber ?? "", request.CostCenter ?? "", request.DeliveryAddress ?? "", request.RequestedDeliveryDate, request.Notes ?? ""),
+                lines, now, ct);
+            await db.SaveChangesAsync(ct);
+            await db.ApiIdempotencies.Where(i => i.OrganizationId == org && i.Key == key).ExecuteUpdateAsync(s => s.SetProperty(i => i.OrderId, order.Id), ct);
+            await tx.CommitAsync(ct);
+            return TypedResults.Created($"/api/v1/orders/{order.Id}", (await OrderDtoAsync(db, org, order.Id, ct))!);
+        }
+        catch (DomainException ex)
+        {
+            await tx.RollbackAsync(ct); // the key is free again: a corrected retry may use it
+            return Problem(StatusCodes.Status422UnprocessableEntity, ex.Code, ex.Message);
+        }
+    }
+
+    /// <summary>Prices the requested lines at today's tiers; every product must be on sale and ordered at least at its minimum.</summary>
+    private static async Task<IReadOnlyList<OrderLine>> PriceAsync(AidMarketDbContext db, IReadOnlyList<OrderLineRequest> requested, CancellationToken ct)
+    {
+        var ids = requested.Where(r => r.ProductId is not null).Select(r => r.ProductId!.Value).ToList();
+        var codes = requested.Where(r => r.ProductId is null && r.Code is not null).Select(r => r.Code!.ToUpperInvariant()).ToList();
+        var rows = await StorefrontQuery.OnSale(db, Today).Where(r => ids.Contains(r.Product.Id) || codes.Contains(r.Product.CertificateNumber!)).ToListAsync(ct);
+        return requested.Select(r =>
+        {
+            var row = rows.SingleOrDefault(x => x.Product.Id == r.ProductId || (r.ProductId is null && x.Product.CertificateNumber == r.Code?.ToUpperInvariant()))
+                ?? throw new DomainException("Order.NotOrderable", $"{r.ProductId?.ToString() ?? r.Code} is not a certified product on sale.", r.ProductId?.ToString() ?? r.Code ?? "");
+            if (r.Quantity < row.Product.MinOrderQuantity)
+                throw new DomainException("Cart.BelowMinimum", $"The minimum order of {row.Product.NameZh} is {row.Product.MinOrderQuantity} {row.Product.Unit}.");
+            if (r.Quantity > row.Product.Stock) // as in the cart; the reservation itself happens at placement
+                throw new DomainException("Order.NotEnoughStock", $"Not enough stock of {row.Product.NameZh}: {row.Product.Stock} {row.Product.Unit} left.");
+            return new OrderLine(row.Product.Id, row.SupplierId, row.Product.NameZh, row.Product.Unit, r.Quantity, row.Product.PriceFor(r.Quantity).Fen);
+        }).ToList();
+    }
+
+    private static async Task<OrderDto?> OrderDtoAsync(AidMarketDbContext db, Guid org, Guid id, CancellationToken ct)
+    {
+        if (await db.PurchaseOrders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id && o.BuyerOrganizationId == org, ct) is not { } o) return null;
+        var parts = await db.SupplierOrders.AsNoTracking().Where(s => s.OrderId == id).ToListAsync(ct);
+        return new OrderDto(o.Id, o.Number, o.Status.ToString(), o.Total.Yuan, o.Delivery.BuyerPoNumber.Length > 0 ? o.Delivery.BuyerPoNumber : null,
+            o.Lines.Select(l => new OrderLineDto(l.ProductId, l.ProductName, l.Unit, l.Quantity, new Money(l.UnitPriceFen).Yuan, l.Total.Yuan)).ToList(),
+            parts.Select(s => new SupplierOrderDto(s.Id, s.SupplierId, s.Status.ToString(), s.Total.Yuan, s.Payable.Yuan)).ToList());
+    }
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) => TypedResults.Problem(detail, statusCode: status, title: title);
+}
