@@ -67,11 +67,12 @@ public class StandingAgreement
         return candidate >= from ? candidate : candidate.AddMonths(1);
     }
 
-    public void Accept()
+    /// <summary>The supplier accepts; orders fall due from the start of the term, or from today if it has already begun.</summary>
+    public void Accept(DateOnly today)
     {
         if (Status != AgreementStatus.Proposed) throw new DomainException("Agreement.NotProposed", "This agreement is not waiting for the supplier.");
         Status = AgreementStatus.Active;
-        ScheduleFrom(StartsOn);
+        ScheduleFrom(today > StartsOn ? today : StartsOn);
     }
 
     public void Pause()

@@ -65,8 +65,8 @@ public static class BuyerApi
         var key = http.Headers["Idempotency-Key"].ToString().Trim();
         if (key.Length is 0 or > 100)
             return Problem(StatusCodes.Status400BadRequest, "Idempotency-Key required", "Send a unique Idempotency-Key header (at most 100 characters) with each new order; repeat it to retry safely.");
-        if (request.Lines is null || request.Lines.Count == 0)
-            return Problem(StatusCodes.Status400BadRequest, "No lines", "An order needs at least one line.");
+        if (request.Lines is null || request.Lines.Count == 0 || request.Lines.Any(l => l is null || (l.ProductId is null && string.IsNullOrWhiteSpace(l.Code))))
+            return Problem(StatusCodes.Status400BadRequest, "Bad lines", "An order needs at least one line, each with a productId or a code and a quantity.");
         var org = me.OrganizationId!.Value;
         var requestHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request))));
         var now = DateTimeOffset.UtcNow;
@@ -100,6 +100,11 @@ public static class BuyerApi
         {
             await tx.RollbackAsync(ct); // the key is free again: a corrected retry may use it
             return Problem(StatusCodes.Status422UnprocessableEntity, ex.Code, ex.Message);
+        }
+        catch (DbUpdateException)
+        {
+            await tx.RollbackAsync(ct);
+            return Problem(StatusCodes.Status409Conflict, "Conflict", "The data changed while the order was placed; nothing was saved. Retry with the same Idempotency-Key.");
         }
     }
 

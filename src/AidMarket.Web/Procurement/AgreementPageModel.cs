@@ -8,7 +8,7 @@ namespace AidMarket.Web.Procurement;
 public abstract class AgreementPageModel(AidMarketDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
     protected AidMarketDbContext Db => db;
-    public (IReadOnlyList<StandingAgreement> Agreements, IReadOnlyDictionary<Guid, string> Names, IReadOnlyList<StandingOrderRun> Runs, bool IsSupplier) View { get; private set; }
+    public (IReadOnlyList<StandingAgreement> Agreements, IReadOnlyDictionary<Guid, string> Names, IReadOnlyList<StandingOrderRun> Runs, bool IsSupplier, bool MayDecide) View { get; private set; }
     [TempData] public string? StatusMessage { get; set; }
 
     /// <summary>The user's agreements, or null when they may see none.</summary>
@@ -16,6 +16,8 @@ public abstract class AgreementPageModel(AidMarketDbContext db, IStringLocalizer
     /// <summary>What the other side is called on this page (the supplier for a buyer, the buyer for a supplier).</summary>
     protected abstract Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyList<StandingAgreement> agreements, CancellationToken ct);
     protected abstract bool IsSupplier { get; }
+    /// <summary>On the buyer's side only purchasers and admins decide; a supplier may accept, pause or end, never resume a buyer's pause.</summary>
+    protected abstract bool MayDecide { get; }
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
@@ -23,24 +25,27 @@ public abstract class AgreementPageModel(AidMarketDbContext db, IStringLocalizer
         var agreements = await mine.AsNoTracking().OrderByDescending(a => a.StartsOn).ToListAsync(ct);
         var ids = agreements.Select(a => a.Id).ToList();
         var runs = await db.StandingOrderRuns.AsNoTracking().Where(r => ids.Contains(r.AgreementId)).ToListAsync(ct);
-        View = (agreements, await NamesAsync(agreements, ct), runs, IsSupplier);
+        View = (agreements, await NamesAsync(agreements, ct), runs, IsSupplier, MayDecide);
         return Page();
     }
 
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
 
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
     public Task<IActionResult> OnPostAcceptAsync(Guid agreementId, CancellationToken ct) =>
-        IsSupplier ? ChangeAsync(agreementId, a => a.Accept(), "Accepted", ct) : Task.FromResult<IActionResult>(NotFound());
+        IsSupplier ? ChangeAsync(agreementId, a => a.Accept(Today), "Accepted", ct) : Task.FromResult<IActionResult>(Forbid());
 
     public Task<IActionResult> OnPostPauseAsync(Guid agreementId, CancellationToken ct) => ChangeAsync(agreementId, a => a.Pause(), "Paused", ct);
 
     public Task<IActionResult> OnPostResumeAsync(Guid agreementId, CancellationToken ct) =>
-        ChangeAsync(agreementId, a => a.Resume(DateOnly.FromDateTime(DateTime.UtcNow)), "Resumed", ct);
+        IsSupplier ? Task.FromResult<IActionResult>(Forbid()) : ChangeAsync(agreementId, a => a.Resume(Today), "Resumed", ct);
 
     public Task<IActionResult> OnPostEndAsync(Guid agreementId, CancellationToken ct) => ChangeAsync(agreementId, a => a.End(), "Ended", ct);
 
     private async Task<IActionResult> ChangeAsync(Guid agreementId, Action<StandingAgreement> change, string what, CancellationToken ct)
     {
+        if (!MayDecide) return Forbid();
         if (await MineAsync(ct) is not { } mine || await mine.SingleOrDefaultAsync(a => a.Id == agreementId, ct) is not { } agreement) return NotFound();
         if (await Decisions.TryAsync(db, l, () =>
             {

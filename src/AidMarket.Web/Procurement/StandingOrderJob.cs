@@ -34,46 +34,54 @@ public class StandingOrderJob(IServiceScopeFactory scopes, IOptions<StandingOrde
     public async Task<int> RunOnceAsync(DateOnly today, CancellationToken ct)
     {
         var handled = 0;
-        while (await GenerateNextAsync(today, ct)) handled++;
+        var skip = new List<Guid>(); // agreements that failed unexpectedly in this run: the others must not wait behind them
+        while (await GenerateNextAsync(today, skip, ct) is { } done) handled += done ? 1 : 0;
         return handled;
     }
 
-    private async Task<bool> GenerateNextAsync(DateOnly today, CancellationToken ct)
+    /// <summary>Handles the next due date of one agreement; null when nothing is due, false when it failed unexpectedly.</summary>
+    private async Task<bool?> GenerateNextAsync(DateOnly today, List<Guid> skip, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AidMarketDbContext>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var skipped = skip.ToArray();
         var agreement = await db.StandingAgreements.FromSql($"""
-            SELECT *, xmin FROM standing_agreements WHERE status = 'Active' AND next_due_on <= {today}
+            SELECT *, xmin FROM standing_agreements WHERE status = 'Active' AND next_due_on <= {today} AND NOT (id = ANY({skipped}))
             ORDER BY next_due_on, id LIMIT 1 FOR UPDATE SKIP LOCKED
             """).SingleOrDefaultAsync(ct);
-        if (agreement is null) return false;
+        if (agreement is null) return null;
         var due = agreement.NextDueOn!.Value;
         var now = DateTimeOffset.UtcNow;
         try
         {
-            var order = await CreateOrderAsync(db, agreement, due, now, ct);
-            db.StandingOrderRuns.Add(new StandingOrderRun(agreement.Id, due, order.Id, null, now));
-            db.Publish(new StandingOrderGenerated(agreement.Id, agreement.BuyerOrganizationId, agreement.SupplierId, due, order.Id, order.Number, null));
+            // The savepoint keeps the agreement locked if the order fails: the failure is recorded in the same transaction.
+            await tx.CreateSavepointAsync("order", ct);
+            try
+            {
+                var order = await CreateOrderAsync(db, agreement, due, today, now, ct);
+                db.StandingOrderRuns.Add(new StandingOrderRun(agreement.Id, due, order.Id, null, now));
+                db.Publish(new StandingOrderGenerated(agreement.Id, agreement.BuyerOrganizationId, agreement.SupplierId, due, order.Id, order.Number, null));
+            }
+            catch (DomainException ex)
+            {
+                await tx.RollbackToSavepointAsync("order", ct);
+                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity != agreement).ToList()) entry.State = EntityState.Detached;
+                var reason = InDefaultCulture(() => l.Error(ex)); // stored text: in the platform's default language
+                db.StandingOrderRuns.Add(new StandingOrderRun(agreement.Id, due, null, reason.Length > 500 ? reason[..500] : reason, now));
+                db.Publish(new StandingOrderGenerated(agreement.Id, agreement.BuyerOrganizationId, agreement.SupplierId, due, null, null, reason));
+            }
             agreement.Advance();
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            return true;
         }
-        catch (DomainException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException and not DomainException)
         {
-            // Nothing of the order is kept; the failure is recorded for this date and both sides are told.
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            await using var failTx = await db.Database.BeginTransactionAsync(ct);
-            var again = await db.StandingAgreements.SingleAsync(a => a.Id == agreement.Id, ct);
-            var reason = InDefaultCulture(() => l.Error(ex)); // stored text: in the platform's default language
-            db.StandingOrderRuns.Add(new StandingOrderRun(again.Id, due, null, reason.Length > 500 ? reason[..500] : reason, now));
-            db.Publish(new StandingOrderGenerated(again.Id, again.BuyerOrganizationId, again.SupplierId, due, null, null, reason));
-            again.Advance();
-            await db.SaveChangesAsync(ct);
-            await failTx.CommitAsync(ct);
+            logger.LogError(ex, "Standing agreement {Agreement} could not be handled for {Due}; it is retried at the next run", agreement.Id, due);
+            skip.Add(agreement.Id);
+            return false;
         }
-        return true;
     }
 
     private static string InDefaultCulture(Func<string> text)
@@ -84,7 +92,8 @@ public class StandingOrderJob(IServiceScopeFactory scopes, IOptions<StandingOrde
         finally { System.Globalization.CultureInfo.CurrentUICulture = previous; }
     }
 
-    private static async Task<PurchaseOrder> CreateOrderAsync(AidMarketDbContext db, StandingAgreement agreement, DateOnly due, DateTimeOffset now, CancellationToken ct)
+    private static async Task<PurchaseOrder> CreateOrderAsync(AidMarketDbContext db, StandingAgreement agreement, DateOnly due, DateOnly today,
+        DateTimeOffset now, CancellationToken ct)
     {
         var ids = agreement.Items.Select(i => i.ProductId).ToList();
         var onSale = await StorefrontQuery.OnSale(db, DateOnly.FromDateTime(now.UtcDateTime)).Where(r => ids.Contains(r.Product.Id))
@@ -93,6 +102,6 @@ public class StandingOrderJob(IServiceScopeFactory scopes, IOptions<StandingOrde
             ? new OrderLine(i.ProductId, agreement.SupplierId, i.ProductName, i.Unit, i.Quantity, row.Product.PriceFor(i.Quantity).Fen)
             : throw new DomainException("Order.NotOrderable", $"{i.ProductName} is no longer certified for sale.", i.ProductName)).ToList();
         return await OrderPlacement.SubmitAsync(db, agreement.BuyerOrganizationId, agreement.CreatedByUserId,
-            new DeliveryDetails("", "", agreement.DeliveryAddress, due, $"定向直供 {due:yyyy-MM-dd}"), lines, now, ct);
+            new DeliveryDetails("", "", agreement.DeliveryAddress, due < today ? today : due, $"定向直供 {due:yyyy-MM-dd}"), lines, now, ct);
     }
 }

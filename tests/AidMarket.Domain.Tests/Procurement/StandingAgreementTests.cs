@@ -16,7 +16,7 @@ public class StandingAgreementTests
     public void Weekly_dates_fall_on_the_agreed_weekday_from_the_start()
     {
         var a = Agreement(AgreementFrequency.Weekly, 3); // Wednesday
-        a.Accept();
+        a.Accept(Today);
         a.Status.ShouldBe(AgreementStatus.Active);
         a.NextDueOn.ShouldBe(new DateOnly(2026, 11, 25));
         a.Advance();
@@ -29,7 +29,7 @@ public class StandingAgreementTests
     public void Monthly_dates_fall_on_the_agreed_day_and_the_term_ends_the_agreement()
     {
         var a = Agreement(AgreementFrequency.Monthly, 5, ends: new DateOnly(2027, 1, 10));
-        a.Accept();
+        a.Accept(Today);
         a.NextDueOn.ShouldBe(new DateOnly(2026, 12, 5));
         a.Advance();
         a.NextDueOn.ShouldBe(new DateOnly(2027, 1, 5));
@@ -42,13 +42,21 @@ public class StandingAgreementTests
     public void Paused_agreements_skip_the_dates_they_missed()
     {
         var a = Agreement(AgreementFrequency.Weekly, 1);
-        a.Accept();
+        a.Accept(Today);
         a.Pause();
         Should.Throw<DomainException>(() => a.Pause()).Code.ShouldBe("Agreement.NotActive");
         a.Resume(new DateOnly(2026, 12, 15));
         a.NextDueOn.ShouldBe(new DateOnly(2026, 12, 21));
         a.End();
         Should.Throw<DomainException>(() => a.End()).Code.ShouldBe("Agreement.Ended");
+    }
+
+    [Fact]
+    public void Accepted_after_its_start_an_agreement_falls_due_from_today_not_in_the_past()
+    {
+        var a = Agreement(AgreementFrequency.Weekly, 1);
+        a.Accept(Today.AddDays(10)); // accepted on a Thursday, ten days in
+        a.NextDueOn.ShouldBe(Today.AddDays(14));
     }
 
     [Theory]

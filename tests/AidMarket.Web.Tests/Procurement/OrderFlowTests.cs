@@ -145,6 +145,21 @@ public class OrderFlowTests(AppFixture app) : WebTest(app)
     }
 
     [Fact]
+    public async Task A_double_click_on_submit_makes_one_order()
+    {
+        var purchaser = await LogInAsync("purchaser@aidmarket.demo");
+        await AddAsync(purchaser, "瓮安红茶", 5);
+        var page = await purchaser.GetPageAsync("/Buyer/Cart");
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Address"] = "海珠区", ["Input.RequestedOn"] = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd"),
+        };
+        var token = Browser.TokenFrom(page);
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => purchaser.PostWithTokenAsync("/Buyer/Cart?handler=Submit", form, token)));
+        (await App.QueryAsync(db => db.PurchaseOrders.CountAsync())).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task An_approver_cannot_approve_an_order_they_submitted()
     {
         await App.ExecuteAsync(async db =>

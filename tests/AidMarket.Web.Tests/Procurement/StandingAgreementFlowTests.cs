@@ -86,6 +86,33 @@ public class StandingAgreementFlowTests(AppFixture app) : WebTest(app)
     }
 
     [Fact]
+    public async Task A_date_missed_while_the_job_was_down_still_gets_its_order_delivered_from_today()
+    {
+        var agreement = await AcceptedAgreementAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await App.ExecuteAsync(db => db.Database.ExecuteSqlAsync($"UPDATE standing_agreements SET next_due_on = {today.AddDays(-7)} WHERE id = {agreement.Id}"));
+        (await App.Factory.Services.GetRequiredService<StandingOrderJob>().RunOnceAsync(today, default)).ShouldBe(2);
+        var runs = await App.QueryAsync(db => db.StandingOrderRuns.OrderBy(r => r.DueOn).ToListAsync());
+        runs.ShouldAllBe(r => r.OrderId != null && r.Failure == null);
+        (await App.QueryAsync(db => db.PurchaseOrders.MinAsync(o => o.Delivery.RequestedOn))).ShouldBe(today);
+    }
+
+    [Fact]
+    public async Task Only_purchasers_and_admins_decide_for_the_buyer_and_a_supplier_cannot_resume_a_pause()
+    {
+        var agreement = await AcceptedAgreementAsync();
+        var receiver = await LogInAsync("receiver@aidmarket.demo");
+        var pause = await receiver.SubmitAsync("/Buyer/Agreements", new Dictionary<string, string> { ["agreementId"] = agreement.Id.ToString() }, "/Buyer/Agreements?handler=Pause");
+        pause.Headers.Location!.OriginalString.ShouldContain("AccessDenied");
+        var purchaser = await LogInAsync("purchaser@aidmarket.demo");
+        await purchaser.SubmitAsync("/Buyer/Agreements", new Dictionary<string, string> { ["agreementId"] = agreement.Id.ToString() }, "/Buyer/Agreements?handler=Pause");
+        var supplier = await LogInAsync("tea@aidmarket.demo");
+        var resume = await supplier.SubmitAsync("/Supplier/Agreements", new Dictionary<string, string> { ["agreementId"] = agreement.Id.ToString() }, "/Supplier/Agreements?handler=Resume");
+        resume.Headers.Location!.OriginalString.ShouldContain("AccessDenied");
+        (await App.QueryAsync(db => db.StandingAgreements.SingleAsync())).Status.ShouldBe(AgreementStatus.Paused);
+    }
+
+    [Fact]
     public async Task Another_buyer_or_supplier_cannot_act_on_the_agreement()
     {
         var agreement = await AcceptedAgreementAsync();
@@ -118,7 +145,7 @@ public class StandingOrderRaceTests
                 var p = await db.Products.SingleAsync(x => x.NameZh == name);
                 var agreement = new StandingAgreement(purchaser.OrganizationId!.Value, p.SupplierId, purchaser.Id,
                     [new AgreementItem(p.Id, p.NameZh, p.Unit, p.MinOrderQuantity)], AgreementFrequency.Weekly, 1, today, today.AddMonths(3), "宝安区", today);
-                agreement.Accept();
+                agreement.Accept(today);
                 db.StandingAgreements.Add(agreement);
             }
             await db.SaveChangesAsync();

@@ -6,6 +6,7 @@ namespace AidMarket.Web.Pages.BuyerDesk;
 public class AgreementsModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l) : AgreementPageModel(db, l)
 {
     protected override bool IsSupplier => false;
+    protected override bool MayDecide => me.IsPurchaser || me.Is(Domain.Organizations.OrganizationKind.Buyer, Domain.Organizations.OrganizationRole.Admin);
 
     protected override Task<IQueryable<StandingAgreement>?> MineAsync(CancellationToken ct) =>
         Task.FromResult<IQueryable<StandingAgreement>?>(Db.StandingAgreements.Where(a => a.BuyerOrganizationId == me.OrganizationId));

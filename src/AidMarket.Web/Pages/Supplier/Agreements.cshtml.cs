@@ -6,6 +6,7 @@ namespace AidMarket.Web.Pages.SupplierDesk;
 public class AgreementsModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l) : AgreementPageModel(db, l)
 {
     protected override bool IsSupplier => true;
+    protected override bool MayDecide => true;
 
     protected override async Task<IQueryable<StandingAgreement>?> MineAsync(CancellationToken ct)
     {
