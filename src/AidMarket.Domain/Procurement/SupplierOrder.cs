@@ -28,12 +28,14 @@ public sealed class SupplierOrderLine
     public LineStatus Status { get; private set; }
     public string? DeclineReason { get; private set; }
     public int Shipped { get; private set; }
+    /// <summary>Confirmed but closed unshipped: its stock went back.</summary>
+    public int Closed { get; private set; }
     public int Accepted { get; private set; }
     public int Rejected { get; private set; }
     public string? RejectReason { get; private set; }
 
     /// <summary>Confirmed but not yet shipped.</summary>
-    public int LeftToShip => Status == LineStatus.Confirmed ? Quantity - Shipped : 0;
+    public int LeftToShip => Status == LineStatus.Confirmed ? Quantity - Shipped - Closed : 0;
     /// <summary>Shipped but not yet accepted or rejected by the buyer.</summary>
     public int AwaitingAcceptance => Shipped - Accepted - Rejected;
     public Money Total => new Money(UnitPriceFen) * Quantity;
@@ -55,6 +57,13 @@ public sealed class SupplierOrderLine
         if (quantity <= 0 || quantity > LeftToShip)
             throw new DomainException("Shipment.Quantity", $"At most {LeftToShip} {Unit} of {ProductName} can still be shipped.", LeftToShip, Unit, ProductName);
         Shipped += quantity;
+    }
+
+    internal int CloseRest()
+    {
+        var rest = LeftToShip;
+        Closed += rest;
+        return rest;
     }
 
     internal void Receive(int accepted, int rejected, string? reason)
@@ -135,6 +144,27 @@ public class SupplierOrder
         Status = _lines.All(l => l.LeftToShip == 0) ? SupplierOrderStatus.Shipped : SupplierOrderStatus.PartiallyShipped;
         return new Shipment(this, ShipmentCount, lines.Where(l => l.Quantity != 0).ToList(), carrier, trackingNumber, now);
     }
+
+    /// <summary>
+    /// After a partial shipment, the supplier closes what will not be shipped (with a reason); returns the quantities whose
+    /// reserved stock goes back. The order then counts as shipped and can be accepted in full.
+    /// </summary>
+    public IReadOnlyList<(Guid ProductId, int Quantity)> CloseRest(string reason, DateTimeOffset now)
+    {
+        if (Status != SupplierOrderStatus.PartiallyShipped)
+            throw new DomainException("SupplierOrder.NotPartlyShipped", "Only an order that is partly shipped can have its rest closed.");
+        ClosedReason = string.IsNullOrWhiteSpace(reason) ? throw new DomainException("Review.ReasonRequired", "Please give a reason.") : reason.Trim();
+        var released = _lines.Select(l => (l.ProductId, Quantity: l.CloseRest())).Where(x => x.Quantity > 0).ToList();
+        Status = SupplierOrderStatus.Shipped;
+        if (_lines.All(l => l.AwaitingAcceptance == 0) && _lines.Any(l => l.Shipped > 0))
+        {
+            Status = SupplierOrderStatus.Accepted;
+            AcceptedAt = now;
+        }
+        return released;
+    }
+
+    public string? ClosedReason { get; private set; }
 
     /// <summary>The buyer's receiver records what arrived: accepted, short or rejected per line. Accepted quantities set what is payable.</summary>
     public void Receive(IReadOnlyDictionary<Guid, (int Accepted, int Rejected, string? Reason)> received, DateTimeOffset now)

@@ -56,6 +56,23 @@ public class FulfilmentTests
     }
 
     [Fact]
+    public void The_rest_of_a_partly_shipped_order_can_be_closed_and_its_quantities_given_back()
+    {
+        var order = Placed();
+        order.Confirm(new Dictionary<Guid, string>(), Now);
+        Should.Throw<DomainException>(() => order.CloseRest("x", Now)).Code.ShouldBe("SupplierOrder.NotPartlyShipped");
+        order.Ship([Line(Mushrooms, 30)], null, null, Now);
+        Should.Throw<DomainException>(() => order.CloseRest(" ", Now)).Code.ShouldBe("Review.ReasonRequired");
+        var released = order.CloseRest("产季结束", Now);
+        released.ShouldBe([(Mushrooms, 20), (Shoots, 20)], ignoreOrder: true);
+        order.Status.ShouldBe(SupplierOrderStatus.Shipped);
+        order.Lines.ShouldAllBe(l => l.LeftToShip == 0);
+        order.Receive(new Dictionary<Guid, (int, int, string?)> { [Mushrooms] = (30, 0, null) }, Now);
+        order.Status.ShouldBe(SupplierOrderStatus.Accepted);
+        order.Payable.Fen.ShouldBe(30 * 9200);
+    }
+
+    [Fact]
     public void Acceptance_sets_what_is_payable_and_rejection_needs_a_reason()
     {
         var order = Placed();

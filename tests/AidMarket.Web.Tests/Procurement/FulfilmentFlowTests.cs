@@ -89,6 +89,25 @@ public class FulfilmentFlowTests(AppFixture app) : WebTest(app)
     }
 
     [Fact]
+    public async Task Closing_the_unshipped_rest_gives_its_stock_back()
+    {
+        var order = await PlacedOrderAsync();
+        var dried = order.Lines.Single(l => l.ProductName == "田林姬松茸干品");
+        var gift = order.Lines.Single(l => l.ProductName != "田林姬松茸干品");
+        var stock = await App.QueryAsync(db => db.Products.Where(p => p.Id == dried.ProductId || p.Id == gift.ProductId).ToDictionaryAsync(p => p.Id, p => p.Stock));
+        var supplier = await LogInAsync("supplier@aidmarket.demo");
+        var url = $"/Supplier/Orders/Details/{order.Id}";
+        await supplier.SubmitAsync(url, new Dictionary<string, string>(), url + "?handler=Confirm");
+        await supplier.SubmitAsync(url, new Dictionary<string, string> { [$"Ship[{dried.ProductId}]"] = "15", [$"Ship[{gift.ProductId}]"] = "0" }, url + "?handler=Ship");
+        var closed = await supplier.SubmitAsync(url, new Dictionary<string, string> { ["CloseReason"] = "产季结束" }, url + "?handler=CloseRest");
+        closed.StatusCode.ShouldBe(HttpStatusCode.Redirect, Browser.ErrorsIn(await closed.Content.ReadAsStringAsync()));
+        var after = await App.QueryAsync(db => db.Products.Where(p => p.Id == dried.ProductId || p.Id == gift.ProductId).ToDictionaryAsync(p => p.Id, p => p.Stock));
+        after[dried.ProductId].ShouldBe(stock[dried.ProductId] + 5);
+        after[gift.ProductId].ShouldBe(stock[gift.ProductId] + 20);
+        (await App.QueryAsync(db => db.SupplierOrders.SingleAsync())).Status.ShouldBe(SupplierOrderStatus.Shipped);
+    }
+
+    [Fact]
     public async Task Another_supplier_or_buyer_gets_404_on_every_fulfilment_page_and_action()
     {
         var order = await PlacedOrderAsync();

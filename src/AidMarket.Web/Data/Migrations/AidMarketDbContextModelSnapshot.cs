@@ -600,6 +600,10 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("cancelled_at");
 
+                    b.Property<string>("ClosedReason")
+                        .HasColumnType("text")
+                        .HasColumnName("closed_reason");
+
                     b.Property<DateTimeOffset?>("ConfirmedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("confirmed_at");
@@ -2232,6 +2236,8 @@ namespace AidMarket.Web.Data.Migrations
                                 .ValueGeneratedOnAdd();
 
                             b1.Property<int>("Accepted");
+
+                            b1.Property<int>("Closed");
 
                             b1.Property<string>("DeclineReason");
 

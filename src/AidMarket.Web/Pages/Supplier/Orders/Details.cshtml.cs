@@ -69,6 +69,19 @@ public class DetailsModel(AidMarketDbContext db, CurrentUser me, IStringLocalize
         }, "The shipment is recorded. Print its delivery note below.", ct);
     }
 
+    [BindProperty] public string? CloseReason { get; set; }
+
+    public async Task<IActionResult> OnPostCloseRestAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        return await ChangeAsync(async now =>
+        {
+            var released = Order.CloseRest(CloseReason ?? "", now);
+            await OrderPlacement.ReleaseAsync(Db, released, ct);
+            Publish("Shipped");
+        }, "The rest is closed and its stock released.", ct);
+    }
+
     private void Publish(string change) =>
         Db.Publish(new SupplierOrderChanged(Order.Id, Order.OrderId, Order.OrderNumber, Order.SupplierId, Order.BuyerOrganizationId, change));
 
