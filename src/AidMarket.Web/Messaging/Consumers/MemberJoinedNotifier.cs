@@ -3,12 +3,10 @@ using AidMarket.Web.Messaging.Contracts;
 namespace AidMarket.Web.Messaging.Consumers;
 
 /// <summary>Tells whoever sent the invitation that the person has joined.</summary>
-public class MemberJoinedNotifier(AidMarketDbContext db) : IdempotentConsumer<MemberJoined>(db)
+public class MemberJoinedNotifier(AidMarketDbContext db) : NotifyingConsumer<MemberJoined>(db)
 {
-    protected override Task HandleAsync(MemberJoined message, Guid messageId, CancellationToken ct)
-    {
-        Db.Notifications.Add(new Notification(message.InvitedByUserId, "Notification.MemberJoined",
-            [message.DisplayName, "Role." + message.Role], "/Organization/Members", messageId));
-        return Task.CompletedTask;
-    }
+    protected override IQueryable<string> Recipients(MemberJoined m) => Db.Users.Where(u => u.Id == m.InvitedByUserId).Select(u => u.Id);
+
+    protected override (string, string[], string?) Message(MemberJoined m) =>
+        ("Notification.MemberJoined", [m.DisplayName, "Role." + m.Role], "/Organization/Members");
 }

@@ -13,6 +13,24 @@ namespace AidMarket.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateSequence(
+                name: "order_numbers");
+
+            migrationBuilder.CreateTable(
+                name: "api_idempotencies",
+                columns: table => new
+                {
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    request_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    order_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_api_idempotencies", x => new { x.organization_id, x.key });
+                });
+
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
@@ -91,6 +109,30 @@ namespace AidMarket.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "import_jobs",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    county_code = table.Column<string>(type: "text", nullable: true),
+                    user_id = table.Column<string>(type: "text", nullable: false),
+                    file_name = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    total = table.Column<int>(type: "integer", nullable: false),
+                    processed = table.Column<int>(type: "integer", nullable: false),
+                    imported = table.Column<int>(type: "integer", nullable: false),
+                    error_count = table.Column<int>(type: "integer", nullable: false),
+                    errors = table.Column<string>(type: "jsonb", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_import_jobs", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inbox_messages",
                 columns: table => new
                 {
@@ -131,7 +173,8 @@ namespace AidMarket.Web.Data.Migrations
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     attempts = table.Column<int>(type: "integer", nullable: false),
-                    last_error = table.Column<string>(type: "text", nullable: true)
+                    last_error = table.Column<string>(type: "text", nullable: true),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -177,7 +220,8 @@ namespace AidMarket.Web.Data.Migrations
                     payout_account_masked = table.Column<string>(type: "text", nullable: true),
                     card_code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -201,7 +245,8 @@ namespace AidMarket.Web.Data.Migrations
                     county_code = table.Column<string>(type: "character varying(6)", nullable: true),
                     buyer_kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     partner_district_name = table.Column<string>(type: "text", nullable: true),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    approval_threshold_fen = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -231,6 +276,30 @@ namespace AidMarket.Web.Data.Migrations
                         column: x => x.county_code,
                         principalTable: "counties",
                         principalColumn: "code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "api_keys",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    prefix = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    created_by_user_id = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_api_keys", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_api_keys_organizations_organization_id",
+                        column: x => x.organization_id,
+                        principalTable: "organizations",
+                        principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -281,7 +350,8 @@ namespace AidMarket.Web.Data.Migrations
                     status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    accepted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    accepted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -289,6 +359,39 @@ namespace AidMarket.Web.Data.Migrations
                     table.ForeignKey(
                         name: "fk_invitations_organizations_organization_id",
                         column: x => x.organization_id,
+                        principalTable: "organizations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "purchase_orders",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    buyer_organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    number = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    submitted_by_user_id = table.Column<string>(type: "text", nullable: false),
+                    delivery_buyer_po_number = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    delivery_cost_center = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    delivery_address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    delivery_requested_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    delivery_notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    total_fen = table.Column<long>(type: "bigint", nullable: false),
+                    approved_by_user_id = table.Column<string>(type: "text", nullable: true),
+                    decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    rejection_reason = table.Column<string>(type: "text", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
+                    lines = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_purchase_orders", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_purchase_orders_organizations_buyer_organization_id",
+                        column: x => x.buyer_organization_id,
                         principalTable: "organizations",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
@@ -314,7 +417,8 @@ namespace AidMarket.Web.Data.Migrations
                     status_reason = table.Column<string>(type: "text", nullable: true),
                     registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    current_plan_id = table.Column<Guid>(type: "uuid", nullable: true)
+                    current_plan_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -432,7 +536,8 @@ namespace AidMarket.Web.Data.Migrations
                     status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     rejection_reason = table.Column<string>(type: "text", nullable: true),
                     proposed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -504,6 +609,8 @@ namespace AidMarket.Web.Data.Migrations
                     certification_reason = table.Column<string>(type: "text", nullable: true),
                     applied_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     expiry_warned_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    base_price_fen = table.Column<long>(type: "bigint", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
                     images = table.Column<string>(type: "jsonb", nullable: true),
                     quality_labels = table.Column<string>(type: "jsonb", nullable: true),
                     tier_prices = table.Column<string>(type: "jsonb", nullable: true)
@@ -523,6 +630,108 @@ namespace AidMarket.Web.Data.Migrations
                         name: "fk_products_suppliers_supplier_id",
                         column: x => x.supplier_id,
                         principalTable: "suppliers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "standing_agreements",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    buyer_organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    supplier_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_by_user_id = table.Column<string>(type: "text", nullable: false),
+                    frequency = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    day = table.Column<int>(type: "integer", nullable: false),
+                    starts_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    ends_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    delivery_address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    next_due_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
+                    items = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_standing_agreements", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_standing_agreements_organizations_buyer_organization_id",
+                        column: x => x.buyer_organization_id,
+                        principalTable: "organizations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_standing_agreements_suppliers_supplier_id",
+                        column: x => x.supplier_id,
+                        principalTable: "suppliers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "supplier_orders",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    order_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    order_number = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    buyer_organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    supplier_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    plan_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    household_share_percent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    total_fen = table.Column<long>(type: "bigint", nullable: false),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    placed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    cancelled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    shipment_count = table.Column<int>(type: "integer", nullable: false),
+                    closed_reason = table.Column<string>(type: "text", nullable: true),
+                    confirmed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    accepted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
+                    lines = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_supplier_orders", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_supplier_orders_benefit_plans_plan_id",
+                        column: x => x.plan_id,
+                        principalTable: "benefit_plans",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_supplier_orders_purchase_orders_order_id",
+                        column: x => x.order_id,
+                        principalTable: "purchase_orders",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_supplier_orders_suppliers_supplier_id",
+                        column: x => x.supplier_id,
+                        principalTable: "suppliers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "cart_lines",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<string>(type: "text", nullable: false),
+                    product_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    quantity = table.Column<int>(type: "integer", nullable: false),
+                    added_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_cart_lines", x => x.id);
+                    table.CheckConstraint("ck_cart_lines_quantity", "quantity >= 1");
+                    table.ForeignKey(
+                        name: "fk_cart_lines_products_product_id",
+                        column: x => x.product_id,
+                        principalTable: "products",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -556,6 +765,76 @@ namespace AidMarket.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "standing_order_runs",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    agreement_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    due_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    order_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    failure = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_standing_order_runs", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_standing_order_runs_standing_agreements_agreement_id",
+                        column: x => x.agreement_id,
+                        principalTable: "standing_agreements",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "acceptance_records",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    supplier_order_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    buyer_organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    supplier_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    recorded_by_user_id = table.Column<string>(type: "text", nullable: false),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    lines = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_acceptance_records", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_acceptance_records_supplier_orders_supplier_order_id",
+                        column: x => x.supplier_order_id,
+                        principalTable: "supplier_orders",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "shipments",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    supplier_order_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    supplier_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    buyer_organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    number = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    carrier = table.Column<string>(type: "text", nullable: true),
+                    tracking_number = table.Column<string>(type: "text", nullable: true),
+                    shipped_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    lines = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_shipments", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_shipments_supplier_orders_supplier_order_id",
+                        column: x => x.supplier_order_id,
+                        principalTable: "supplier_orders",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "lot_contributions",
                 columns: table => new
                 {
@@ -580,6 +859,22 @@ namespace AidMarket.Web.Data.Migrations
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_acceptance_records_supplier_order_id",
+                table: "acceptance_records",
+                column: "supplier_order_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_api_keys_hash",
+                table: "api_keys",
+                column: "hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_api_keys_organization_id",
+                table: "api_keys",
+                column: "organization_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_asp_net_role_claims_role_id",
@@ -659,6 +954,17 @@ namespace AidMarket.Web.Data.Migrations
                 filter: "status = 'Pending'");
 
             migrationBuilder.CreateIndex(
+                name: "ix_cart_lines_product_id",
+                table: "cart_lines",
+                column: "product_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cart_lines_user_id_product_id",
+                table: "cart_lines",
+                columns: new[] { "user_id", "product_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_households_card_code",
                 table: "households",
                 column: "card_code",
@@ -674,6 +980,11 @@ namespace AidMarket.Web.Data.Migrations
                 table: "households",
                 column: "id_number_lookup",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_import_jobs_organization_id_created_at",
+                table: "import_jobs",
+                columns: new[] { "organization_id", "created_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_invitations_organization_id",
@@ -736,6 +1047,11 @@ namespace AidMarket.Web.Data.Migrations
                 column: "supplier_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_products_base_price_fen",
+                table: "products",
+                column: "base_price_fen");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_products_certificate_number",
                 table: "products",
                 column: "certificate_number",
@@ -757,6 +1073,69 @@ namespace AidMarket.Web.Data.Migrations
                 column: "supplier_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_purchase_orders_buyer_organization_id_submitted_at",
+                table: "purchase_orders",
+                columns: new[] { "buyer_organization_id", "submitted_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_purchase_orders_number",
+                table: "purchase_orders",
+                column: "number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_shipments_number",
+                table: "shipments",
+                column: "number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_shipments_supplier_order_id",
+                table: "shipments",
+                column: "supplier_order_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_standing_agreements_buyer_organization_id",
+                table: "standing_agreements",
+                column: "buyer_organization_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_standing_agreements_status_next_due_on",
+                table: "standing_agreements",
+                columns: new[] { "status", "next_due_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_standing_agreements_supplier_id",
+                table: "standing_agreements",
+                column: "supplier_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_standing_order_runs_agreement_id_due_on",
+                table: "standing_order_runs",
+                columns: new[] { "agreement_id", "due_on" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_supplier_orders_buyer_organization_id",
+                table: "supplier_orders",
+                column: "buyer_organization_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_supplier_orders_order_id",
+                table: "supplier_orders",
+                column: "order_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_supplier_orders_plan_id",
+                table: "supplier_orders",
+                column: "plan_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_supplier_orders_supplier_id_placed_at",
+                table: "supplier_orders",
+                columns: new[] { "supplier_id", "placed_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_suppliers_county_code_status",
                 table: "suppliers",
                 columns: new[] { "county_code", "status" });
@@ -772,11 +1151,28 @@ namespace AidMarket.Web.Data.Migrations
                 table: "suppliers",
                 column: "organization_id",
                 unique: true);
+        
+            // Substring search on Chinese and English names ("松茸" finds 姬松茸) through trigram indexes.
+            migrationBuilder.Sql("CREATE EXTENSION IF NOT EXISTS pg_trgm;");
+            migrationBuilder.Sql("CREATE INDEX ix_products_name_zh_trgm ON products USING gin (name_zh gin_trgm_ops);");
+            migrationBuilder.Sql("CREATE INDEX ix_products_name_en_trgm ON products USING gin (lower(name_en) gin_trgm_ops);");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP INDEX IF EXISTS ix_products_name_en_trgm;");
+            migrationBuilder.Sql("DROP INDEX IF EXISTS ix_products_name_zh_trgm;");
+
+            migrationBuilder.DropTable(
+                name: "acceptance_records");
+
+            migrationBuilder.DropTable(
+                name: "api_idempotencies");
+
+            migrationBuilder.DropTable(
+                name: "api_keys");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -799,13 +1195,16 @@ namespace AidMarket.Web.Data.Migrations
                 name: "benefit_links");
 
             migrationBuilder.DropTable(
-                name: "benefit_plans");
+                name: "cart_lines");
 
             migrationBuilder.DropTable(
                 name: "certificate_sequences");
 
             migrationBuilder.DropTable(
                 name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "import_jobs");
 
             migrationBuilder.DropTable(
                 name: "inbox_messages");
@@ -826,6 +1225,12 @@ namespace AidMarket.Web.Data.Migrations
                 name: "partner_pairings");
 
             migrationBuilder.DropTable(
+                name: "shipments");
+
+            migrationBuilder.DropTable(
+                name: "standing_order_runs");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -838,7 +1243,19 @@ namespace AidMarket.Web.Data.Migrations
                 name: "product_lots");
 
             migrationBuilder.DropTable(
+                name: "supplier_orders");
+
+            migrationBuilder.DropTable(
+                name: "standing_agreements");
+
+            migrationBuilder.DropTable(
                 name: "products");
+
+            migrationBuilder.DropTable(
+                name: "benefit_plans");
+
+            migrationBuilder.DropTable(
+                name: "purchase_orders");
 
             migrationBuilder.DropTable(
                 name: "suppliers");
@@ -848,6 +1265,9 @@ namespace AidMarket.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "counties");
+
+            migrationBuilder.DropSequence(
+                name: "order_numbers");
         }
     }
 }

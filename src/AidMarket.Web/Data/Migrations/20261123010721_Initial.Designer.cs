@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AidMarket.Web.Data.Migrations
 {
     [DbContext(typeof(AidMarketDbContext))]
-    [Migration("20261123010255_SupplierOrderClosedRest")]
-    partial class SupplierOrderClosedRest
+    [Migration("20261123010721_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
