@@ -16,7 +16,8 @@
 # and removes everything again on exit (also on failure or Ctrl-C).
 # Environment knobs: AIDMARKET_TEST_RESULTS (TRX dir, default tests/TestResults),
 # AIDMARKET_TEST_TIMEOUT (per project, default 30m), AIDMARKET_RABBITMQ_START_TIMEOUT
-# (seconds, default 90), AIDMARKET_KEEP_TMP=1 (keep the temp dir with the service logs).
+# (seconds, default 90), AIDMARKET_KEEP_TMP=1 (keep the temp dir with the service logs),
+# AIDMARKET_PG_DURABLE=1 (run PostgreSQL with fsync on, as the benchmark does).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -222,8 +223,11 @@ if ! as_pg "$PGBIN/initdb" -D "$TMP/pg/data" -U postgres --auth=trust -E UTF8 --
       >"$TMP/pg/initdb.log" 2>&1 || { cat "$TMP/pg/initdb.log" >&2; die "initdb failed"; }
 fi
 PG_STARTED=1
+# Tests trade durability for speed; AIDMARKET_PG_DURABLE=1 (tests/bench.sh) keeps PostgreSQL's defaults.
+PG_SPEED="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+[[ "${AIDMARKET_PG_DURABLE:-0}" == 1 ]] && PG_SPEED=""
 as_pg "$PGBIN/pg_ctl" -D "$TMP/pg/data" -l "$TMP/pg/postgres.log" -w -t 60 \
-  -o "-p $PG_PORT -k $TMP/pg/sock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+  -o "-p $PG_PORT -k $TMP/pg/sock -c listen_addresses=127.0.0.1 $PG_SPEED -c max_connections=300" \
   start >/dev/null || { cat "$TMP/pg/postgres.log" >&2 || true; die "PostgreSQL did not start"; }
 export AIDMARKET_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres"
 

@@ -97,6 +97,8 @@ builder.Services.PostConfigure<StorageOptions>(o =>
     if (string.IsNullOrEmpty(o.ProductImagesPath)) o.ProductImagesPath = ProductImageStore.DefaultPath;
 });
 builder.Services.AddSingleton<ProductImageStore>();
+builder.Services.AddMemoryCache(o => o.SizeLimit = 20_000);
+builder.Services.AddSingleton<StorefrontCache>();
 builder.Services.AddSingleton<ImportQueue>();
 builder.Services.AddSingleton<IImporter, HouseholdImporter>();
 builder.Services.AddSingleton<IImporter, ProductImporter>();
@@ -128,6 +130,7 @@ app.MapProductImages();
 app.MapImportStatus();
 app.MapBuyerApi();
 app.MapOpenApi("/api/{documentName}/openapi.json");
+app.MapBenchmarkBaseline(connectionString);
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
 

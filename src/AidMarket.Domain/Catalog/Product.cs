@@ -28,9 +28,10 @@ public class Product
     public const int ExpiryWarningDays = 30;
     public const int MaxImages = 6;
 
-    private readonly List<TierPrice> _tiers = [];
-    private readonly List<QualityLabel> _labels = [];
-    private readonly List<ProductImage> _images = [];
+    // Not readonly: the data layer sets them when it reads a product.
+    private List<TierPrice> _tiers = [];
+    private List<QualityLabel> _labels = [];
+    private List<ProductImage> _images = [];
 
     private Product() { NameZh = Category = Unit = Description = ProductionBase = PackSize = CountyCode = ""; }
 

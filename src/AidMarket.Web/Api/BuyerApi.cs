@@ -43,9 +43,9 @@ public static class BuyerApi
         r.SupplierName, r.CountyName, r.Product.Unit, r.Product.PackSize, r.Product.MinOrderQuantity, r.Product.Stock,
         r.Product.TierPrices.Select(t => new TierDto(t.MinQuantity, t.UnitPrice.Yuan)).ToList(), r.Product.CertificateExpiresOn!.Value);
 
-    private static async Task<Ok<IReadOnlyList<ProductDto>>> SearchAsync(AidMarketDbContext db, string? q, string? county, int? page, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<ProductDto>>> SearchAsync(AidMarketDbContext db, StorefrontCache cache, string? q, string? county, int? page, CancellationToken ct)
     {
-        var (rows, _) = await StorefrontQuery.SearchAsync(db, new StorefrontFilter(q, county, null, null, null, false, StorefrontSort.Relevance, page ?? 1), [], Today, ct);
+        var (rows, _) = await StorefrontQuery.SearchAsync(db, cache, new StorefrontFilter(q, county, null, null, null, false, StorefrontSort.Relevance, page ?? 1), [], Today, ct);
         return TypedResults.Ok<IReadOnlyList<ProductDto>>(rows.Select(ToDto).ToList());
     }
 

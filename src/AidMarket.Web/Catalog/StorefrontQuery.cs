@@ -46,8 +46,29 @@ public static class StorefrontQuery
                       select p.CountyCode).ToListAsync(ct);
     }
 
-    public static async Task<(IReadOnlyList<StorefrontRow> Rows, int Total)> SearchAsync(AidMarketDbContext db, StorefrontFilter f,
+    /// <summary>How many pages of ids a cached head keeps; later pages are read directly.</summary>
+    public const int HeadPages = 10;
+
+    public static async Task<(IReadOnlyList<StorefrontRow> Rows, int Total)> SearchAsync(AidMarketDbContext db, StorefrontCache cache, StorefrontFilter f,
         IReadOnlyList<string> pairedCounties, DateOnly today, CancellationToken ct)
+    {
+        var ordered = Ordered(db, f, pairedCounties, today);
+        var version = await StorefrontCache.VersionAsync(db, ct);
+        // Shared by every visitor asking the same, so CancellationToken.None: one visitor leaving does not fail the others.
+        var head = await cache.HeadAsync(version, f, pairedCounties, today, async () => new StorefrontHead(
+            await ordered.CountAsync(CancellationToken.None),
+            await ordered.Select(r => r.Product.Id).Take(HeadPages * PageSize).ToListAsync(CancellationToken.None)));
+        var page = Math.Clamp(f.Page, 1, Math.Max(1, (head.Total + PageSize - 1) / PageSize));
+        if (page > HeadPages)
+            return (await ordered.Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct), head.Total);
+        var ids = head.Ids.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        // Read fresh: a product that left the storefront since the head was built is simply not shown.
+        var rows = await OnSale(db, today).Where(r => ids.Contains(r.Product.Id)).ToDictionaryAsync(r => r.Product.Id, ct);
+        return (ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList(), head.Total);
+    }
+
+    /// <summary>The products a filter matches, in the order asked for (id last, so pages never overlap).</summary>
+    private static IQueryable<StorefrontRow> Ordered(AidMarketDbContext db, StorefrontFilter f, IReadOnlyList<string> pairedCounties, DateOnly today)
     {
         var query = OnSale(db, today);
         var q = f.Q?.Trim();
@@ -59,10 +80,13 @@ public static class StorefrontQuery
         if (!string.IsNullOrEmpty(f.County)) query = query.Where(r => r.Product.CountyCode == f.County);
         if (!string.IsNullOrEmpty(f.Category)) query = query.Where(r => r.Product.Category == f.Category);
         if (f.Kind is { } kind) query = query.Where(r => r.SupplierKind == kind);
-        if (f.Label is { } label) query = query.Where(r => r.Product.QualityLabels.Any(l => l.Kind == label));
+        if (f.Label is { } label)
+        {
+            var withLabel = $"[{{\"Kind\":\"{label}\"}}]";
+            query = query.Where(r => EF.Functions.JsonContains(EF.Property<List<QualityLabel>>(r.Product, "_labels"), withLabel));
+        }
         if (f.Paired) query = query.Where(r => pairedCounties.Contains(r.Product.CountyCode));
 
-        var total = await query.CountAsync(ct);
         var ordered = f.Sort switch
         {
             StorefrontSort.PriceLow => query.OrderBy(r => r.Product.BasePriceFen),
@@ -72,8 +96,15 @@ public static class StorefrontQuery
             _ when !string.IsNullOrEmpty(q) => query.OrderBy(r => r.Product.NameZh.StartsWith(q) ? 0 : 1).ThenBy(r => r.Product.NameZh.Length),
             _ => query.OrderByDescending(r => r.Product.CertifiedOn).ThenByDescending(r => r.Product.CreatedAt),
         };
-        var page = Math.Clamp(f.Page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
-        var rows = await ordered.ThenBy(r => r.Product.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        return (rows, total);
+        return ordered.ThenBy(r => r.Product.Id);
+    }
+
+    /// <summary>The filter menus: all counties, and the categories that have products on sale.</summary>
+    public static async Task<StorefrontFacets> FacetsAsync(AidMarketDbContext db, StorefrontCache cache, DateOnly today, CancellationToken ct)
+    {
+        var version = await StorefrontCache.VersionAsync(db, ct);
+        return await cache.FacetsAsync(version, today, async () => new StorefrontFacets(
+            await db.Counties.AsNoTracking().OrderBy(c => c.Code).ToListAsync(CancellationToken.None),
+            await OnSale(db, today).Select(r => r.Product.Category).Distinct().OrderBy(c => c).ToListAsync(CancellationToken.None)));
     }
 }

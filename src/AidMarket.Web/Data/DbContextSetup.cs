@@ -1,13 +1,25 @@
 using AidMarket.Web.Messaging;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AidMarket.Web.Data;
 
 public static class DbContextSetup
 {
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+        options.UseNpgsql(WithAutoPrepare(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention();
+
+    /// <summary>
+    /// Lets Npgsql prepare the statements a connection runs often (unless the connection string says otherwise): PostgreSQL
+    /// then plans them once instead of on every request, which on the storefront's joins costs more than running them.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 200;
+        return builder.ConnectionString;
+    }
 
     public static IServiceCollection AddAidMarketData(this IServiceCollection services, string connectionString)
     {
@@ -36,5 +48,28 @@ public class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<AidMarketD
         var options = new DbContextOptionsBuilder<AidMarketDbContext>();
         DbContextSetup.Configure(options, "Host=localhost;Database=aidmarket_design");
         return new AidMarketDbContext(options.Options);
+    }
+}
+
+public static class DbScalars
+{
+    /// <summary>
+    /// Runs a parameterless scalar query on the context's connection (and transaction, if one is open). Plain ADO.NET on
+    /// purpose: EF's SqlQuery builds a new shaper on every call, which shows on pages that run it per request.
+    /// </summary>
+    public static async Task<object?> ScalarAsync(this AidMarketDbContext db, string sql, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            return await command.ExecuteScalarAsync(ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }

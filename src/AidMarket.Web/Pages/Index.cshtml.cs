@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AidMarket.Web.Pages;
 
 /// <summary>The storefront: search, filters and sorting over certified, unexpired products of approved suppliers.</summary>
-public class IndexModel(AidMarketDbContext db, CurrentUser me) : PageModel
+public class IndexModel(AidMarketDbContext db, CurrentUser me, StorefrontCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? County { get; set; }
@@ -32,10 +32,9 @@ public class IndexModel(AidMarketDbContext db, CurrentUser me) : PageModel
         var paired = await StorefrontQuery.PairedCountiesAsync(db, me, ct);
         CanFilterPaired = paired.Count > 0;
         Paired &= CanFilterPaired;
-        (Rows, Total) = await StorefrontQuery.SearchAsync(db, new StorefrontFilter(Q, County, Category, Label, Kind, Paired, Sort, PageNumber), paired, today, ct);
+        (Rows, Total) = await StorefrontQuery.SearchAsync(db, cache, new StorefrontFilter(Q, County, Category, Label, Kind, Paired, Sort, PageNumber), paired, today, ct);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Counties = await db.Counties.AsNoTracking().OrderBy(c => c.Code).ToListAsync(ct);
-        Categories = await StorefrontQuery.OnSale(db, today).Select(r => r.Product.Category).Distinct().OrderBy(c => c).ToListAsync(ct);
+        (Counties, Categories) = await StorefrontQuery.FacetsAsync(db, cache, today, ct);
     }
 
     /// <summary>This page's URL with one parameter changed: links keep every other filter.</summary>

@@ -10,7 +10,7 @@ public static class OrderPlacement
 {
     public static async Task<string> NextNumberAsync(AidMarketDbContext db, DateTimeOffset now, CancellationToken ct)
     {
-        var next = await db.Database.SqlQuery<long>($"SELECT nextval('order_numbers') AS \"Value\"").SingleAsync(ct);
+        var next = (long)(await db.ScalarAsync("SELECT nextval('order_numbers')", ct))!;
         return $"PO-{now:yyyyMMdd}-{next:D6}";
     }
 

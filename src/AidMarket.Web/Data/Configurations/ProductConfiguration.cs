@@ -20,12 +20,12 @@ public class ProductConfiguration : IEntityTypeConfiguration<Product>
         b.HasIndex(p => new { p.CertificationStatus, p.CertificateExpiresOn });
         b.HasIndex(p => p.SupplierId);
         b.HasIndex(p => p.BasePriceFen);
-        b.OwnsMany(p => p.TierPrices, t => t.ToJson());
-        b.OwnsMany(p => p.QualityLabels, l => l.ToJson());
-        b.OwnsMany(p => p.Images, i => i.ToJson());
-        b.Navigation(p => p.TierPrices).HasField("_tiers");
-        b.Navigation(p => p.QualityLabels).HasField("_labels");
-        b.Navigation(p => p.Images).HasField("_images");
+        b.Ignore(p => p.TierPrices);
+        b.Ignore(p => p.QualityLabels);
+        b.Ignore(p => p.Images);
+        b.JsonList<Product, TierPrice>("_tiers", "tier_prices");
+        b.JsonList<Product, QualityLabel>("_labels", "quality_labels");
+        b.JsonList<Product, ProductImage>("_images", "images");
         b.ToTable(t =>
         {
             t.HasCheckConstraint("ck_products_stock", "stock >= 0");

@@ -130,6 +130,21 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<string>("_images")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("images");
+
+                    b.Property<string>("_labels")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("quality_labels");
+
+                    b.Property<string>("_tiers")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("tier_prices");
+
                     b.HasKey("Id")
                         .HasName("pk_products");
 
@@ -1798,93 +1813,6 @@ namespace AidMarket.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_products_suppliers_supplier_id");
-
-                    b.OwnsMany("AidMarket.Domain.Catalog.ProductImage", "Images", b1 =>
-                        {
-                            b1.Property<Guid>("ProductId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<string>("ContentType")
-                                .IsRequired();
-
-                            b1.Property<string>("FileName")
-                                .IsRequired();
-
-                            b1.Property<long>("Length");
-
-                            b1.HasKey("ProductId", "__synthesizedOrdinal");
-
-                            b1.ToTable("products");
-
-                            b1
-                                .ToJson("images")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("ProductId")
-                                .HasConstraintName("fk_products_products_product_id");
-                        });
-
-                    b.OwnsMany("AidMarket.Domain.Catalog.QualityLabel", "QualityLabels", b1 =>
-                        {
-                            b1.Property<Guid>("ProductId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<string>("CertificateNumber")
-                                .IsRequired();
-
-                            b1.Property<DateOnly>("ExpiresOn");
-
-                            b1.Property<string>("Kind")
-                                .IsRequired()
-                                .HasMaxLength(40);
-
-                            b1.HasKey("ProductId", "__synthesizedOrdinal");
-
-                            b1.ToTable("products");
-
-                            b1
-                                .ToJson("quality_labels")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("ProductId")
-                                .HasConstraintName("fk_products_products_product_id");
-                        });
-
-                    b.OwnsMany("AidMarket.Domain.Catalog.TierPrice", "TierPrices", b1 =>
-                        {
-                            b1.Property<Guid>("ProductId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<int>("MinQuantity");
-
-                            b1.Property<long>("UnitPriceFen");
-
-                            b1.HasKey("ProductId", "__synthesizedOrdinal");
-
-                            b1.ToTable("products");
-
-                            b1
-                                .ToJson("tier_prices")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("ProductId")
-                                .HasConstraintName("fk_products_products_product_id");
-                        });
-
-                    b.Navigation("Images");
-
-                    b.Navigation("QualityLabels");
-
-                    b.Navigation("TierPrices");
                 });
 
             modelBuilder.Entity("AidMarket.Domain.Catalog.ProductLot", b =>
