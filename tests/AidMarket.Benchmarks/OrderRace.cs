@@ -20,12 +20,12 @@ public static class OrderRace
 {
     public static async Task<RaceResult> RunAsync(NpgsqlDataSource db, string apiKey, IReadOnlyList<string> appUrls, int orders, int units)
     {
-        var productId = (await CatalogSeeder.ListAsync(db, """
-            UPDATE products SET stock = $$STOCK$$, min_order_quantity = 1,
+        var productId = (await CatalogSeeder.ListAsync(db, $"""
+            UPDATE products SET stock = {units}, min_order_quantity = 1,
                    tier_prices = jsonb_build_array(jsonb_build_object('MinQuantity', 1, 'UnitPriceFen', base_price_fen))
             WHERE id = (SELECT id FROM products WHERE certificate_number LIKE '%-2025-B%' ORDER BY certificate_number DESC LIMIT 1)
             RETURNING id
-            """.Replace("$$STOCK$$", units.ToString()), r => r.GetGuid(0))).Single();
+            """, r => r.GetGuid(0))).Single();
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = orders, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(2) };

@@ -50,10 +50,25 @@ public static class StorefrontQuery
     public const int HeadPages = 10;
 
     public static async Task<(IReadOnlyList<StorefrontRow> Rows, int Total)> SearchAsync(AidMarketDbContext db, StorefrontCache cache, StorefrontFilter f,
-        IReadOnlyList<string> pairedCounties, DateOnly today, CancellationToken ct)
+        IReadOnlyList<string> pairedCounties, DateOnly today, CancellationToken ct) =>
+        await SearchAsync(db, cache, await StorefrontCache.VersionAsync(db, ct), f, pairedCounties, today, ct);
+
+    /// <summary>A storefront page: its products, their total and the filter menus, all at one catalog version.</summary>
+    public static async Task<(IReadOnlyList<StorefrontRow> Rows, int Total, StorefrontFacets Facets)> PageAsync(AidMarketDbContext db,
+        StorefrontCache cache, StorefrontFilter f, IReadOnlyList<string> pairedCounties, DateOnly today, CancellationToken ct)
+    {
+        var version = await StorefrontCache.VersionAsync(db, ct);
+        var (rows, total) = await SearchAsync(db, cache, version, f, pairedCounties, today, ct);
+        var facets = await cache.FacetsAsync(version, today, async () => new StorefrontFacets(
+            await db.Counties.AsNoTracking().OrderBy(c => c.Code).ToListAsync(CancellationToken.None),
+            await OnSale(db, today).Select(r => r.Product.Category).Distinct().OrderBy(c => c).ToListAsync(CancellationToken.None)));
+        return (rows, total, facets);
+    }
+
+    private static async Task<(IReadOnlyList<StorefrontRow> Rows, int Total)> SearchAsync(AidMarketDbContext db, StorefrontCache cache, Guid version,
+        StorefrontFilter f, IReadOnlyList<string> pairedCounties, DateOnly today, CancellationToken ct)
     {
         var ordered = Ordered(db, f, pairedCounties, today);
-        var version = await StorefrontCache.VersionAsync(db, ct);
         // Shared by every visitor asking the same, so CancellationToken.None: one visitor leaving does not fail the others.
         var head = await cache.HeadAsync(version, f, pairedCounties, today, async () => new StorefrontHead(
             await ordered.CountAsync(CancellationToken.None),
@@ -97,14 +112,5 @@ public static class StorefrontQuery
             _ => query.OrderByDescending(r => r.Product.CertifiedOn).ThenByDescending(r => r.Product.CreatedAt),
         };
         return ordered.ThenBy(r => r.Product.Id);
-    }
-
-    /// <summary>The filter menus: all counties, and the categories that have products on sale.</summary>
-    public static async Task<StorefrontFacets> FacetsAsync(AidMarketDbContext db, StorefrontCache cache, DateOnly today, CancellationToken ct)
-    {
-        var version = await StorefrontCache.VersionAsync(db, ct);
-        return await cache.FacetsAsync(version, today, async () => new StorefrontFacets(
-            await db.Counties.AsNoTracking().OrderBy(c => c.Code).ToListAsync(CancellationToken.None),
-            await OnSale(db, today).Select(r => r.Product.Category).Distinct().OrderBy(c => c).ToListAsync(CancellationToken.None)));
     }
 }

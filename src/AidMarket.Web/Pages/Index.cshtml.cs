@@ -32,9 +32,10 @@ public class IndexModel(AidMarketDbContext db, CurrentUser me, StorefrontCache c
         var paired = await StorefrontQuery.PairedCountiesAsync(db, me, ct);
         CanFilterPaired = paired.Count > 0;
         Paired &= CanFilterPaired;
-        (Rows, Total) = await StorefrontQuery.SearchAsync(db, cache, new StorefrontFilter(Q, County, Category, Label, Kind, Paired, Sort, PageNumber), paired, today, ct);
+        StorefrontFacets facets;
+        (Rows, Total, facets) = await StorefrontQuery.PageAsync(db, cache, new StorefrontFilter(Q, County, Category, Label, Kind, Paired, Sort, PageNumber), paired, today, ct);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        (Counties, Categories) = await StorefrontQuery.FacetsAsync(db, cache, today, ct);
+        (Counties, Categories) = facets;
     }
 
     /// <summary>This page's URL with one parameter changed: links keep every other filter.</summary>
