@@ -99,6 +99,7 @@ builder.Services.PostConfigure<StorageOptions>(o =>
 builder.Services.AddSingleton<ProductImageStore>();
 builder.Services.AddMemoryCache(o => o.SizeLimit = 20_000);
 builder.Services.AddSingleton<StorefrontCache>();
+builder.Services.AddOutputCache(StorefrontOutputCache.Add);
 builder.Services.AddSingleton<ImportQueue>();
 builder.Services.AddSingleton<IImporter, HouseholdImporter>();
 builder.Services.AddSingleton<IImporter, ProductImporter>();
@@ -123,6 +124,7 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();
 app.UseAntiforgery();
 app.MapRazorPages();
 app.MapCultureSwitch();

@@ -28,14 +28,18 @@ public static class LocalizationSetup
         return services;
     }
 
-    /// <summary>POST /culture: remembers the chosen language for a year and returns to the page.</summary>
+    /// <summary>
+    /// GET /culture?culture=en&amp;returnUrl=/: remembers the chosen language for a year and returns to the page. A GET form, so
+    /// public pages carry no antiforgery token and can be shared from the output cache (decision note 011); the worst a forged
+    /// link can do is change someone's language.
+    /// </summary>
     public static void MapCultureSwitch(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/culture", (HttpContext http, [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+        app.MapGet("/culture", (HttpContext http, string? culture, string? returnUrl) =>
         {
-            if (!Cultures.Any(c => c.Name == culture)) culture = Chinese;
+            var chosen = Cultures.FirstOrDefault(c => c.Name == culture)?.Name ?? Chinese;
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
             return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
         });

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AidMarket.Web.Pages;
 
 /// <summary>The storefront: search, filters and sorting over certified, unexpired products of approved suppliers.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = StorefrontOutputCache.PolicyName)]
 public class IndexModel(AidMarketDbContext db, CurrentUser me, StorefrontCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }

@@ -63,4 +63,46 @@ public class StorefrontCacheTests(AppFixture app) : WebTest(app)
         await SqlAsync("UPDATE products SET category = '测试新类目' WHERE name_zh = '田林姬松茸干品'");
         (await browser.GetPageAsync("/")).ShouldContain(">测试新类目<");
     }
+
+    [Fact]
+    public async Task Anonymous_visitors_share_whole_pages_until_the_catalog_changes()
+    {
+        var visitor = NewBrowser();
+        var url = "/?Q=" + Uri.EscapeDataString("姬松茸");
+        (await visitor.GetAsync(url)).Headers.Age.ShouldBeNull();
+        var second = await NewBrowser().GetAsync(url);
+        second.Headers.Age.ShouldNotBeNull(); // served from the output cache, to another visitor
+        (await second.Content.ReadAsStringAsync()).ShouldContain("田林姬松茸干品");
+
+        var productId = await App.QueryAsync(db => db.Products.Where(p => p.NameZh == "田林姬松茸干品").Select(p => p.Id).SingleAsync());
+        await NewBrowser().GetPageAsync($"/Products/{productId}");
+        (await NewBrowser().GetAsync($"/Products/{productId}")).Headers.Age.ShouldNotBeNull();
+
+        await SqlAsync("UPDATE products SET certification_status = 'Revoked' WHERE name_zh = '田林姬松茸干品'");
+        var after = await NewBrowser().GetAsync(url);
+        after.Headers.Age.ShouldBeNull();
+        (await after.Content.ReadAsStringAsync()).ShouldNotContain("田林姬松茸干品");
+        (await NewBrowser().GetAsync($"/Products/{productId}")).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Each_language_has_its_own_cached_page_and_signed_in_users_never_get_a_shared_one()
+    {
+        var productId = await App.QueryAsync(db => db.Products.Where(p => p.NameZh == "田林姬松茸干品").Select(p => p.Id).SingleAsync());
+        var url = $"/Products/{productId}";
+        (await NewBrowser().GetPageAsync(url)).ShouldContain("<html lang=\"zh-CN\">");
+
+        var english = NewBrowser();
+        (await english.GetAsync("/culture?culture=en&returnUrl=/")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        var englishPage = await english.GetPageAsync(url);
+        englishPage.ShouldContain("<html lang=\"en\">");
+        englishPage.ShouldContain("Tianlin dried Agaricus blazei");
+
+        var purchaser = NewBrowser();
+        await purchaser.LogInOrThrowAsync("purchaser@aidmarket.demo");
+        var response = await purchaser.GetAsync(url);
+        response.Headers.Age.ShouldBeNull();
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Buyer/Cart?handler=Add");
+        (await NewBrowser().GetPageAsync(url)).ShouldNotContain("Buyer/Cart?handler=Add");
+    }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AidMarket.Web.Pages.Storefront;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = StorefrontOutputCache.PolicyName)]
 public class CountyModel(AidMarketDbContext db) : PageModel
 {
     public sealed record SupplierRow(Guid Id, string Name, SupplierKind Kind, int Products);

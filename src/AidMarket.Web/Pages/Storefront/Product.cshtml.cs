@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AidMarket.Web.Pages.Storefront;
 
 /// <summary>A product on sale: prices, certificate, origin, supplier and how it benefits households. Not on sale: 404.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = StorefrontOutputCache.PolicyName)]
 public class ProductModel(AidMarketDbContext db) : PageModel
 {
     public StorefrontRow Row { get; private set; } = null!;

@@ -7,6 +7,7 @@ using SupplierEntity = AidMarket.Domain.Producers.Supplier;
 namespace AidMarket.Web.Pages.Storefront;
 
 /// <summary>A supplier's public page; only approved suppliers have one. Personal data of households never appears.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = StorefrontOutputCache.PolicyName)]
 public class SupplierModel(AidMarketDbContext db) : PageModel
 {
     public SupplierEntity Supplier { get; private set; } = null!;
