@@ -4,6 +4,7 @@
 #   tests/bench.sh                       100,000 products, 5,000 suppliers, 64 connections, 15 s per scenario
 #   tests/bench.sh --duration 30 --connections 64 --products 100000 --suppliers 5000
 #   tests/bench.sh --skip-load           only the 1,000-order concurrency check
+#   tests/bench.sh --only listing,order  the baseline and the scenarios whose names contain these words
 #   tests/bench.sh --keep                keep the work folder (wrk scripts and outputs, app logs)
 #
 # Builds the solution in Release, installs wrk if it is missing, starts a throwaway PostgreSQL

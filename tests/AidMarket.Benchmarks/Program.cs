@@ -64,7 +64,7 @@ var scenarios = new (string Name, string Path, string Script, double MinRatio, d
 var results = new List<(LoadResult Result, double MinRatio, double? MaxP99Ms)>();
 if (!options.SkipLoad)
 {
-    foreach (var s in scenarios)
+    foreach (var s in scenarios.Where(s => s.Name == "baseline" || options.Only.Count == 0 || options.Only.Any(o => s.Name.Contains(o, StringComparison.OrdinalIgnoreCase))))
     {
         await Wrk.RunAsync(s.Name + "-warmup", app.Url, s.Script, options.Connections, options.WarmupSeconds, work);
         var r = await Wrk.RunAsync(s.Name, app.Url, s.Script, options.Connections, options.Seconds, work) with { PeakMemoryMiB = app.PeakMemoryMiB() };
@@ -112,6 +112,9 @@ static string FindRoot()
 sealed record BenchOptions(int Products, int Suppliers, int Connections, int Seconds, int WarmupSeconds, int RaceOrders, int RaceUnits, bool SkipLoad,
     bool Keep)
 {
+    /// <summary>Scenarios to run besides the baseline (parts of their names); empty: all.</summary>
+    public IReadOnlyList<string> Only { get; init; } = [];
+
     public static BenchOptions Parse(string[] args)
     {
         var o = new BenchOptions(100_000, 5_000, 64, 15, 5, 1_000, 500, false, false);
@@ -129,8 +132,9 @@ sealed record BenchOptions(int Products, int Suppliers, int Connections, int Sec
                 "--race-units" => o with { RaceUnits = int.Parse(Next()) },
                 "--skip-load" => o with { SkipLoad = true },
                 "--keep" => o with { Keep = true },
+                "--only" => o with { Only = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 _ => throw new ArgumentException($"unknown option {args[i]}: use --products N --suppliers N --connections N --duration S "
-                                                 + "--warmup S --race-orders N --race-units N --skip-load --keep"),
+                                                 + "--warmup S --race-orders N --race-units N --skip-load --keep --only listing,search,product,order"),
             };
         }
         return o;

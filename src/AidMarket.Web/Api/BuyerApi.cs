@@ -26,7 +26,13 @@ public static class BuyerApi
     public sealed record OrderLineDto(Guid ProductId, string Product, string Unit, int Quantity, decimal UnitPrice, decimal Amount);
     public sealed record SupplierOrderDto(Guid Id, Guid SupplierId, string Status, decimal Total, decimal Payable);
     public sealed record OrderDto(Guid Id, string Number, string Status, decimal Total, string? BuyerPoNumber, IReadOnlyList<OrderLineDto> Lines,
-        IReadOnlyList<SupplierOrderDto> SupplierOrders);
+        IReadOnlyList<SupplierOrderDto> SupplierOrders)
+    {
+        public static OrderDto Of(PurchaseOrder o, IEnumerable<SupplierOrder> parts) =>
+            new(o.Id, o.Number, o.Status.ToString(), o.Total.Yuan, o.Delivery.BuyerPoNumber.Length > 0 ? o.Delivery.BuyerPoNumber : null,
+                o.Lines.Select(l => new OrderLineDto(l.ProductId, l.ProductName, l.Unit, l.Quantity, new Money(l.UnitPriceFen).Yuan, l.Total.Yuan)).ToList(),
+                parts.OrderBy(s => s.Id).Select(s => new SupplierOrderDto(s.Id, s.SupplierId, s.Status.ToString(), s.Total.Yuan, s.Payable.Yuan)).ToList());
+    }
 
     public static void MapBuyerApi(this IEndpointRouteBuilder app)
     {
@@ -94,7 +100,7 @@ public static class BuyerApi
             await db.SaveChangesAsync(ct);
             await db.ApiIdempotencies.Where(i => i.OrganizationId == org && i.Key == key).ExecuteUpdateAsync(s => s.SetProperty(i => i.OrderId, order.Id), ct);
             await tx.CommitAsync(ct);
-            return TypedResults.Created($"/api/v1/orders/{order.Id}", (await OrderDtoAsync(db, org, order.Id, ct))!);
+            return TypedResults.Created($"/api/v1/orders/{order.Id}", OrderDto.Of(order, db.SupplierOrders.Local.Where(s => s.OrderId == order.Id)));
         }
         catch (DomainException ex)
         {
@@ -129,10 +135,7 @@ public static class BuyerApi
     private static async Task<OrderDto?> OrderDtoAsync(AidMarketDbContext db, Guid org, Guid id, CancellationToken ct)
     {
         if (await db.PurchaseOrders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id && o.BuyerOrganizationId == org, ct) is not { } o) return null;
-        var parts = await db.SupplierOrders.AsNoTracking().Where(s => s.OrderId == id).ToListAsync(ct);
-        return new OrderDto(o.Id, o.Number, o.Status.ToString(), o.Total.Yuan, o.Delivery.BuyerPoNumber.Length > 0 ? o.Delivery.BuyerPoNumber : null,
-            o.Lines.Select(l => new OrderLineDto(l.ProductId, l.ProductName, l.Unit, l.Quantity, new Money(l.UnitPriceFen).Yuan, l.Total.Yuan)).ToList(),
-            parts.Select(s => new SupplierOrderDto(s.Id, s.SupplierId, s.Status.ToString(), s.Total.Yuan, s.Payable.Yuan)).ToList());
+        return OrderDto.Of(o, await db.SupplierOrders.AsNoTracking().Where(s => s.OrderId == id).ToListAsync(ct));
     }
 
     private static ProblemHttpResult Problem(int status, string title, string detail) => TypedResults.Problem(detail, statusCode: status, title: title);

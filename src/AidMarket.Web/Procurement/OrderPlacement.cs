@@ -2,6 +2,8 @@ using AidMarket.Domain.Catalog;
 using AidMarket.Domain.Procurement;
 using AidMarket.Domain.Producers;
 using AidMarket.Web.Messaging.Contracts;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace AidMarket.Web.Procurement;
 
@@ -27,25 +29,23 @@ public static class OrderPlacement
     }
 
     /// <summary>
-    /// Reserves every line's stock with a conditional UPDATE (never below zero, whatever runs at the same time, on any
-    /// instance) and splits the order per supplier, freezing each supplier's plan in force. Lines are reserved in product
-    /// order so two orders never wait on each other. Throws Order.NotEnoughStock or Order.NotOrderable naming the product.
+    /// Reserves every line's stock, never below zero whatever runs at the same time on any instance, and splits the order per
+    /// supplier, freezing each supplier's plan in force. One round trip: the products are locked in id order (so two orders
+    /// never wait on each other), then one conditional UPDATE takes every line that is still orderable and in stock. If any
+    /// line is missing, throws Order.NotEnoughStock or Order.NotOrderable naming the first such product; the caller's
+    /// transaction rolls the others back.
     /// </summary>
     public static async Task<IReadOnlyList<SupplierOrder>> PlaceAsync(AidMarketDbContext db, PurchaseOrder order, DateTimeOffset now, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        foreach (var line in order.Lines.OrderBy(l => l.ProductId))
+        var wanted = order.Lines.GroupBy(l => l.ProductId).Select(g => (ProductId: g.Key, Quantity: g.Sum(l => l.Quantity), Line: g.First()))
+            .OrderBy(l => l.ProductId).ToList();
+        var reserved = await ReserveAsync(db, wanted.Select(w => w.ProductId).ToArray(), wanted.Select(w => w.Quantity).ToArray(), today, ct);
+        foreach (var (productId, quantity, line) in wanted.Where(w => !reserved.Contains(w.ProductId)))
         {
-            var reserved = await db.Database.ExecuteSqlAsync($"""
-                UPDATE products p SET stock = p.stock - {line.Quantity}
-                FROM suppliers s
-                WHERE p.id = {line.ProductId} AND s.id = p.supplier_id AND s.status = 'Approved'
-                  AND p.certification_status = 'Certified' AND p.certificate_expires_on > {today} AND p.stock >= {line.Quantity}
-                """, ct);
-            if (reserved == 1) continue;
             var orderable = await (from p in db.Products
                                    join s in db.Suppliers on p.SupplierId equals s.Id
-                                   where p.Id == line.ProductId && s.Status == SupplierStatus.Approved
+                                   where p.Id == productId && s.Status == SupplierStatus.Approved
                                          && p.CertificationStatus == CertificationStatus.Certified && p.CertificateExpiresOn > today
                                    select (int?)p.Stock).SingleOrDefaultAsync(ct);
             throw orderable is null
@@ -61,6 +61,34 @@ public static class OrderPlacement
         foreach (var s in supplierOrders)
             db.Publish(new SupplierOrderPlaced(s.Id, s.OrderId, s.OrderNumber, s.SupplierId, s.BuyerOrganizationId, s.TotalFen));
         return supplierOrders;
+    }
+
+    private static async Task<HashSet<Guid>> ReserveAsync(AidMarketDbContext db, Guid[] productIds, int[] quantities, DateOnly today, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            await using var batch = new NpgsqlBatch(connection) { Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction() };
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT id FROM products WHERE id = ANY($1) ORDER BY id FOR UPDATE")
+                { Parameters = { new() { Value = productIds } } });
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("""
+                UPDATE products p SET stock = p.stock - w.quantity
+                FROM unnest($1::uuid[], $2::int[]) AS w(id, quantity), suppliers s
+                WHERE p.id = w.id AND s.id = p.supplier_id AND s.status = 'Approved'
+                  AND p.certification_status = 'Certified' AND p.certificate_expires_on > $3 AND p.stock >= w.quantity
+                RETURNING p.id
+                """) { Parameters = { new() { Value = productIds }, new() { Value = quantities }, new() { Value = today } } });
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            await reader.NextResultAsync(ct); // past the locked ids
+            var reserved = new HashSet<Guid>();
+            while (await reader.ReadAsync(ct)) reserved.Add(reader.GetGuid(0));
+            return reserved;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>Gives stock back (declined or cancelled lines), in product order like reservations.</summary>
