@@ -39,14 +39,8 @@ public static class Refunds
         if (previousRefunds.Any(r => r.SourceKey == sourceKey))
             throw new DomainException("Refund.AlreadyRecorded", "This refund has already been recorded.");
 
-        var reversed = previousRefunds.SelectMany(r => r.Postings).ToList();
-        long Reversed(Func<Posting, bool> part) => reversed.Where(p => p.AmountFen > 0 && part(p)).Sum(p => p.AmountFen);
         var households = split.HouseholdParts;
-        var remaining = new List<long> { split.FeeFen - Reversed(p => p.Account.Kind == LedgerAccountKind.PlatformFee) };
-        remaining.AddRange(households.Select(h => h.Fen - Reversed(p => p.ProductId == h.ProductId
-            && (p.Account == LedgerAccount.Household(h.HouseholdId) || (p.Account.Kind == LedgerAccountKind.SupplierPayable && p.CoveredHouseholdId == h.HouseholdId)))));
-        remaining.Add(split.SupplierFen - Reversed(p => p.Account.Kind == LedgerAccountKind.SupplierPayable && p.CoveredHouseholdId is null));
-        var weights = remaining.Select(r => Math.Max(0, r)).ToList();
+        var weights = Unreversed(split, previousRefunds).Select(r => Math.Max(0, r)).ToList();
         RequireRefundable(refundFen, split.TotalFen - previousRefunds.Sum(r => r.TotalFen));
 
         var parts = new Money(refundFen).Allocate(weights);
@@ -67,6 +61,21 @@ public static class Refunds
                 entry.Add(new Posting(supplier, due - fromHousehold, split.SupplierId, product, household));
         }
         return entry.Build();
+    }
+
+    /// <summary>
+    /// What is left of each part, in allocation order: fee, household parts, supplier. A household's part counts as
+    /// reversed whether the household gave it back or the supplier covered it, so it is never asked for twice.
+    /// </summary>
+    private static List<long> Unreversed(SettlementSplit split, IReadOnlyList<JournalEntry> previousRefunds)
+    {
+        var reversed = previousRefunds.SelectMany(r => r.Postings).Where(p => p.AmountFen > 0).ToList();
+        long Reversed(Func<Posting, bool> part) => reversed.Where(part).Sum(p => p.AmountFen);
+        var remaining = new List<long> { split.FeeFen - Reversed(p => p.Account.Kind == LedgerAccountKind.PlatformFee) };
+        remaining.AddRange(split.HouseholdParts.Select(h => h.Fen - Reversed(p => p.ProductId == h.ProductId
+            && (p.Account == LedgerAccount.Household(h.HouseholdId) || (p.Account.Kind == LedgerAccountKind.SupplierPayable && p.CoveredHouseholdId == h.HouseholdId)))));
+        remaining.Add(split.SupplierFen - Reversed(p => p.Account.Kind == LedgerAccountKind.SupplierPayable && p.CoveredHouseholdId is null));
+        return remaining;
     }
 
     private static void RequireRefundable(long refundFen, long refundableFen)
