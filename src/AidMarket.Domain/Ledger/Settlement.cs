@@ -13,7 +13,9 @@ public static class Settlement
     public static SettlementSplit Split(SettlementRequest request)
     {
         Validate(request);
-        var total = new Money(request.Lines.Aggregate(0L, (sum, l) => checked(sum + l.AcceptedFen)));
+        var sum = request.Lines.Aggregate((Int128)0, (total, l) => total + l.AcceptedFen);
+        if (sum > long.MaxValue) throw new DomainException("Settlement.TooLarge", "This amount is too large to settle.");
+        var total = new Money((long)sum);
         var fee = Money.FromYuan(total.Yuan * request.PlatformFeeBasisPoints / 10_000m);
         var householdShare = Money.FromYuan(total.Yuan * request.HouseholdSharePercent / 100m);
         if (fee + householdShare > total)

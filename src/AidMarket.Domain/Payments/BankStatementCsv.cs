@@ -23,7 +23,7 @@ public static partial class BankStatementCsv
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy-M-d", "yyyy/M/d"];
     private static readonly string[] HeaderNames = ["date", "日期", "交易日期"];
 
-    [GeneratedRegex(@"^(\d{1,3}(,\d{3})+|\d{1,13})(\.\d{1,2})?$")]
+    [GeneratedRegex(@"^(\d{1,3}(,\d{3}){1,4}|\d{1,15})(\.\d{1,2})?$")]
     private static partial Regex Amount();
 
     public static BankStatementImport Parse(string csv)
@@ -52,12 +52,12 @@ public static partial class BankStatementCsv
         if (!DateOnly.TryParseExact(cells[0].Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             return (null, new(line, "BankStatement.Date", $"'{cells[0]}' is not a date like 2026-11-20."));
         var amountText = cells[1].Trim().TrimStart('¥', '￥');
-        if (!Amount().IsMatch(amountText) || decimal.Parse(amountText.Replace(",", ""), CultureInfo.InvariantCulture) <= 0)
+        var yuan = Amount().IsMatch(amountText) ? decimal.Parse(amountText.Replace(",", ""), CultureInfo.InvariantCulture) : 0;
+        if (yuan <= 0)
             return (null, new(line, "BankStatement.Amount", $"'{cells[1]}' is not an amount in yuan above zero with at most two decimals."));
         if (string.IsNullOrWhiteSpace(cells[3]))
             return (null, new(line, "BankStatement.SlipRequired", "Each row needs the bank's slip number."));
-        var fen = Money.FromYuan(decimal.Parse(amountText.Replace(",", ""), CultureInfo.InvariantCulture)).Fen;
-        return (new BankTransfer(date, fen, cells[2].Trim(), cells[3].Trim()), null);
+        return (new BankTransfer(date, Money.FromYuan(yuan).Fen, cells[2].Trim(), cells[3].Trim()), null);
     }
 
     /// <summary>RFC 4180 records: quoted cells may hold commas, doubled quotes and line breaks. Blank lines are skipped.</summary>

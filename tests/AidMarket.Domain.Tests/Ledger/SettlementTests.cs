@@ -106,6 +106,9 @@ public class SettlementTests
     {
         Should.Throw<DomainException>(() => Settlement.Split(Linked(0, 30m))).Code.ShouldBe("Settlement.NothingAccepted");
         Should.Throw<DomainException>(() => Settlement.Split(Linked(-1, 30m))).Code.ShouldBe("Settlement.NegativeAmount");
+        Settlement.Split(Linked(long.MaxValue, 30m)).HouseholdShareFen.ShouldBe(2_767_011_611_056_432_742); // 30% of 9,223,372,036,854,775,807 fen is …742.1 fen
+        Should.Throw<DomainException>(() => Settlement.Split(Linked(long.MaxValue, 30m) with
+            { Lines = [new SettlementLine(Mushrooms, long.MaxValue, []), new SettlementLine(Shoots, 1, [])] })).Code.ShouldBe("Settlement.TooLarge");
         Should.Throw<DomainException>(() => Settlement.Split(Linked(100, 30m) with { LinkedHouseholds = [] })).Code.ShouldBe("Settlement.NoHouseholds");
         // Without a household share nobody needs to be linked.
         Settlement.Split(Linked(100, 0m) with { LinkedHouseholds = [] }).SupplierFen.ShouldBe(100);

@@ -34,13 +34,14 @@ public class BankStatementCsvTests
             "2026-11-20,\"1,23.00\",bad grouping,B-5",
             "2026-11-20,100.00,no slip, ",
             "2026-11-20,100.00,too few",
-            "2026-11-20,100.00,again,b-1"));
+            "2026-11-20,100.00,again,b-1",
+            "2026-11-20,\"1,000,000,000,000,000.00\",too large,B-9"));
         import.IsValid.ShouldBeFalse();
         import.Transfers.ShouldBeEmpty();
         import.Errors.Select(e => (e.Line, e.Code)).ShouldBe(
         [
             (2, "BankStatement.Date"), (3, "BankStatement.Amount"), (4, "BankStatement.Amount"), (5, "BankStatement.Amount"),
-            (6, "BankStatement.SlipRequired"), (7, "BankStatement.Columns"), (8, "BankStatement.SlipTwice"),
+            (6, "BankStatement.SlipRequired"), (7, "BankStatement.Columns"), (8, "BankStatement.SlipTwice"), (9, "BankStatement.Amount"),
         ]);
     }
 
