@@ -1,0 +1,105 @@
+using AidMarket.Domain.Common;
+using AidMarket.Domain.Procurement;
+
+namespace AidMarket.Domain.Payments;
+
+public enum PaymentMethod { Stripe, BankTransfer }
+
+public enum InvoiceStatus { Open, PartiallyPaid, Paid, Overpaid }
+
+/// <summary>Money received against an invoice: a Stripe payment intent or a bank slip.</summary>
+public sealed record InvoicePayment(long AmountFen, PaymentMethod Method, string ExternalId, DateTimeOffset ReceivedAt);
+
+/// <summary>Money sent back to the buyer against an invoice.</summary>
+public sealed record InvoiceRefund(long AmountFen, string ExternalId, DateTimeOffset RefundedAt);
+
+/// <summary>
+/// 付款通知书: what the buyer owes for one accepted supplier order, with the reference to quote on a bank transfer.
+/// Payments and refunds are recorded once per external id, so a repeated webhook or confirmation changes nothing.
+/// </summary>
+public class Invoice
+{
+    private readonly List<InvoicePayment> _payments = [];
+    private readonly List<InvoiceRefund> _refunds = [];
+
+    private Invoice() { OrderNumber = Reference = ""; }
+
+    /// <summary>For the accepted amount of the order; <paramref name="sequence"/> comes from a database sequence and gives the reference.</summary>
+    public static Invoice For(SupplierOrder order, long sequence, DateTimeOffset now)
+    {
+        if (order.Status != SupplierOrderStatus.Accepted)
+            throw new DomainException("Invoice.OrderNotAccepted", "An invoice is made once the buyer has accepted the order.");
+        if (order.Payable.Fen <= 0)
+            throw new DomainException("Invoice.NothingPayable", "Nothing of this order was accepted, so nothing is to be paid.");
+        return new Invoice
+        {
+            Id = Guid.CreateVersion7(),
+            BuyerOrganizationId = order.BuyerOrganizationId,
+            SupplierId = order.SupplierId,
+            SupplierOrderId = order.Id,
+            OrderNumber = order.OrderNumber,
+            Reference = PaymentReference.FromSequence(sequence).Value,
+            AmountFen = order.Payable.Fen,
+            IssuedAt = now,
+        };
+    }
+
+    public Guid Id { get; private set; }
+    public Guid BuyerOrganizationId { get; private set; }
+    public Guid SupplierId { get; private set; }
+    public Guid SupplierOrderId { get; private set; }
+    public string OrderNumber { get; private set; }
+    /// <summary>The <see cref="PaymentReference"/> text, e.g. "AM0000001218".</summary>
+    public string Reference { get; private set; }
+    public long AmountFen { get; private set; }
+    public DateTimeOffset IssuedAt { get; private set; }
+    public IReadOnlyList<InvoicePayment> Payments => _payments;
+    public IReadOnlyList<InvoiceRefund> Refunds => _refunds;
+
+    /// <summary>Received less refunded.</summary>
+    public long PaidFen => _payments.Sum(p => p.AmountFen) - _refunds.Sum(r => r.AmountFen);
+    public long OutstandingFen => Math.Max(0, AmountFen - PaidFen);
+    /// <summary>Paid beyond the amount: to be refunded or otherwise handled by finance.</summary>
+    public long ExcessFen => Math.Max(0, PaidFen - AmountFen);
+
+    public InvoiceStatus Status =>
+        PaidFen == 0 ? InvoiceStatus.Open
+        : PaidFen < AmountFen ? InvoiceStatus.PartiallyPaid
+        : PaidFen == AmountFen ? InvoiceStatus.Paid
+        : InvoiceStatus.Overpaid;
+
+    /// <summary>Records money received. False when this external id was already recorded with the same amount (a retry).</summary>
+    public bool ApplyPayment(long amountFen, PaymentMethod method, string externalId, DateTimeOffset now)
+    {
+        var id = RequireExternalId(externalId);
+        if (amountFen <= 0) throw new DomainException("Invoice.PaymentAmount", "A payment is an amount greater than zero.");
+        if (_payments.SingleOrDefault(p => p.ExternalId == id) is { } earlier)
+            return earlier.AmountFen == amountFen && earlier.Method == method
+                ? false
+                : throw new DomainException("Invoice.PaymentConflict", "This payment was already recorded with another amount or method.", id);
+        if (OutstandingFen == 0)
+            throw new DomainException("Invoice.AlreadyPaid", "This invoice is already paid.", Reference);
+        _payments.Add(new InvoicePayment(amountFen, method, id, now));
+        return true;
+    }
+
+    /// <summary>Records money sent back; it reduces what is paid. False when this refund was already recorded (a retry).</summary>
+    public bool RecordRefund(long amountFen, string externalId, DateTimeOffset now)
+    {
+        var id = RequireExternalId(externalId);
+        if (amountFen <= 0) throw new DomainException("Invoice.RefundAmount", "A refund is an amount greater than zero.");
+        if (_refunds.SingleOrDefault(r => r.ExternalId == id) is { } earlier)
+            return earlier.AmountFen == amountFen
+                ? false
+                : throw new DomainException("Invoice.RefundConflict", "This refund was already recorded with another amount.", id);
+        if (amountFen > PaidFen)
+            throw new DomainException("Invoice.RefundExceedsPaid", $"At most {new Money(PaidFen)} can be refunded.", PaidFen);
+        _refunds.Add(new InvoiceRefund(amountFen, id, now));
+        return true;
+    }
+
+    private static string RequireExternalId(string externalId) =>
+        string.IsNullOrWhiteSpace(externalId)
+            ? throw new DomainException("Invoice.ExternalIdRequired", "A payment or refund needs its Stripe id or bank slip number.")
+            : externalId.Trim();
+}

@@ -1,0 +1,66 @@
+using AidMarket.Domain.Common;
+using AidMarket.Domain.Ledger;
+using AidMarket.Domain.Payments;
+using Shouldly;
+
+namespace AidMarket.Domain.Tests.Payments;
+
+public class DisbursementTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
+    private static readonly Guid H1 = Guid.Parse("00000000-0000-0000-0000-000000000001"), H2 = Guid.Parse("00000000-0000-0000-0000-000000000002"),
+        H3 = Guid.Parse("00000000-0000-0000-0000-000000000003");
+
+    private static DisbursementBatch Batch(long minimum = 0) =>
+        DisbursementBatch.FromBalances(new Dictionary<Guid, long> { [H3] = 500, [H1] = 12_000, [H2] = 0 }, minimum, Now);
+
+    [Fact]
+    public void A_batch_pays_each_positive_balance_in_full_and_moves_it_into_transit()
+    {
+        var batch = Batch();
+        batch.Lines.Select(l => (l.HouseholdId, l.AmountFen, l.Status)).ShouldBe([(H1, 12_000, DisbursementStatus.Pending), (H3, 500, DisbursementStatus.Pending)]);
+        var sent = batch.SentEntry();
+        sent.SourceKey.ShouldBe($"disbursement:{batch.Id}");
+        var balances = LedgerBalances.Of([sent]);
+        balances.DebitBalance(LedgerAccount.Household(H1)).ShouldBe(12_000);
+        balances.CreditBalance(LedgerAccount.DisbursementsInTransit).ShouldBe(12_500);
+        Batch(minimum: 1_000).Lines.ShouldHaveSingleItem().HouseholdId.ShouldBe(H1);
+        Should.Throw<DomainException>(() => Batch(minimum: 20_000)).Code.ShouldBe("Disbursement.Empty");
+        Should.Throw<DomainException>(() => Batch(minimum: -1)).Code.ShouldBe("Disbursement.Minimum");
+    }
+
+    [Fact]
+    public void A_paid_line_leaves_cash_and_a_failed_line_is_owed_again_and_neither_happens_twice()
+    {
+        var batch = Batch();
+        var paid = batch.MarkPaid(H1, " 惠农卡-778 ", Now);
+        paid.Postings.Select(p => (p.Account, p.AmountFen)).ShouldBe([(LedgerAccount.Cash, -12_000), (LedgerAccount.DisbursementsInTransit, 12_000)]);
+        batch.Lines[0].BankReference.ShouldBe("惠农卡-778");
+        batch.IsComplete.ShouldBeFalse();
+
+        Should.Throw<DomainException>(() => batch.MarkFailed(H3, " ", Now)).Code.ShouldBe("Review.ReasonRequired");
+        var failed = batch.MarkFailed(H3, "账户已销户", Now);
+        failed.Postings.Select(p => (p.Account, p.AmountFen)).ShouldBe([(LedgerAccount.Household(H3), -500), (LedgerAccount.DisbursementsInTransit, 500)]);
+        failed.SourceKey.ShouldBe(SourceKeys.DisbursementLine(batch.Id, H3));
+        batch.IsComplete.ShouldBeTrue();
+
+        Should.Throw<DomainException>(() => batch.MarkFailed(H1, "x", Now)).Code.ShouldBe("Disbursement.LineSettled");
+        Should.Throw<DomainException>(() => batch.MarkPaid(H3, null, Now)).Code.ShouldBe("Disbursement.LineSettled");
+        Should.Throw<DomainException>(() => batch.MarkPaid(H2, null, Now)).Code.ShouldBe("Disbursement.NoSuchLine");
+
+        var books = LedgerBalances.Of([batch.SentEntry(), paid, failed]);
+        books.CreditBalance(LedgerAccount.DisbursementsInTransit).ShouldBe(0);
+        books.CreditBalance(LedgerAccount.Household(H3)).ShouldBe(0); // was debited 500 when sent, credited back on failure
+    }
+
+    [Fact]
+    public void A_supplier_payout_is_at_most_its_payable_balance()
+    {
+        var supplier = Guid.NewGuid();
+        var payout = new SupplierPayout(supplier, 7_000, payableBalanceFen: 7_000, PayoutMethod.BankBatch, Now);
+        payout.Entry().Postings.Select(p => (p.Account, p.AmountFen)).ShouldBe([(LedgerAccount.Cash, -7_000), (LedgerAccount.Supplier(supplier), 7_000)]);
+        Should.Throw<DomainException>(() => new SupplierPayout(supplier, 7_001, 7_000, PayoutMethod.StripeConnect, Now)).Code.ShouldBe("SupplierPayout.ExceedsBalance");
+        Should.Throw<DomainException>(() => new SupplierPayout(supplier, 0, 7_000, PayoutMethod.StripeConnect, Now)).Code.ShouldBe("SupplierPayout.Amount");
+        Should.Throw<DomainException>(() => new SupplierPayout(supplier, 1, -50, PayoutMethod.StripeConnect, Now)).Code.ShouldBe("SupplierPayout.ExceedsBalance");
+    }
+}

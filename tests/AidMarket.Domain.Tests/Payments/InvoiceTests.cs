@@ -1,0 +1,79 @@
+using AidMarket.Domain.Common;
+using AidMarket.Domain.Payments;
+using AidMarket.Domain.Procurement;
+using Shouldly;
+
+namespace AidMarket.Domain.Tests.Payments;
+
+public class InvoiceTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
+    private static readonly Guid Supplier = Guid.NewGuid(), Mushrooms = Guid.NewGuid();
+
+    /// <summary>50 斤 at ¥92.00 ordered, 48 accepted: ¥4,416.00 payable.</summary>
+    internal static SupplierOrder Accepted(int accepted = 48)
+    {
+        var order = new PurchaseOrder(Guid.NewGuid(), "PO-20261122-000007", "p", new DeliveryDetails("", "", "海珠区", new DateOnly(2026, 11, 30), ""),
+            [new OrderLine(Mushrooms, Supplier, "姬松茸", "斤", 50, 9200)], long.MaxValue, Now);
+        var supplierOrder = order.Place(new Dictionary<Guid, PlanAtPlacement> { [Supplier] = new(Guid.NewGuid(), 30m) }, Now).Single();
+        supplierOrder.Confirm(new Dictionary<Guid, string>(), Now);
+        supplierOrder.Ship([new ShipmentLine(Mushrooms, "姬松茸", "斤", 50, null, null)], null, null, Now);
+        supplierOrder.Receive(new Dictionary<Guid, (int, int, string?)> { [Mushrooms] = (accepted, 50 - accepted, accepted < 50 ? "破损" : null) }, Now);
+        return supplierOrder;
+    }
+
+    [Fact]
+    public void An_invoice_is_for_what_was_accepted_with_a_reference_from_the_sequence()
+    {
+        var order = Accepted();
+        var invoice = Invoice.For(order, 1, Now);
+        invoice.AmountFen.ShouldBe(441_600);
+        invoice.Reference.ShouldBe("AM0000000169");
+        invoice.SupplierOrderId.ShouldBe(order.Id);
+        invoice.BuyerOrganizationId.ShouldBe(order.BuyerOrganizationId);
+        invoice.OrderNumber.ShouldBe("PO-20261122-000007");
+        invoice.Status.ShouldBe(InvoiceStatus.Open);
+        invoice.OutstandingFen.ShouldBe(441_600);
+    }
+
+    [Fact]
+    public void Only_an_accepted_order_with_something_payable_gets_an_invoice() =>
+        Should.Throw<DomainException>(() => Invoice.For(Accepted(accepted: 0), 1, Now)).Code.ShouldBe("Invoice.NothingPayable");
+
+    [Fact]
+    public void Payments_move_it_through_partly_paid_paid_and_overpaid_and_refunds_bring_it_back()
+    {
+        var invoice = Invoice.For(Accepted(), 2, Now);
+        invoice.ApplyPayment(400_000, PaymentMethod.BankTransfer, "SLIP-1", Now).ShouldBeTrue();
+        invoice.Status.ShouldBe(InvoiceStatus.PartiallyPaid);
+        invoice.OutstandingFen.ShouldBe(41_600);
+        invoice.ApplyPayment(50_000, PaymentMethod.BankTransfer, "SLIP-2", Now).ShouldBeTrue();
+        invoice.Status.ShouldBe(InvoiceStatus.Overpaid);
+        invoice.ExcessFen.ShouldBe(8_400);
+        invoice.OutstandingFen.ShouldBe(0);
+        Should.Throw<DomainException>(() => invoice.ApplyPayment(1, PaymentMethod.Stripe, "pi_3", Now)).Code.ShouldBe("Invoice.AlreadyPaid");
+
+        invoice.RecordRefund(8_400, "re_1", Now).ShouldBeTrue();
+        invoice.Status.ShouldBe(InvoiceStatus.Paid);
+        Should.Throw<DomainException>(() => invoice.RecordRefund(441_601, "re_2", Now)).Code.ShouldBe("Invoice.RefundExceedsPaid");
+        invoice.RecordRefund(441_600, "re_2", Now).ShouldBeTrue();
+        invoice.Status.ShouldBe(InvoiceStatus.Open);
+    }
+
+    [Fact]
+    public void A_repeated_payment_or_refund_changes_nothing_and_a_conflicting_one_is_refused()
+    {
+        var invoice = Invoice.For(Accepted(), 3, Now);
+        invoice.ApplyPayment(441_600, PaymentMethod.Stripe, "pi_1", Now).ShouldBeTrue();
+        invoice.ApplyPayment(441_600, PaymentMethod.Stripe, " pi_1 ", Now).ShouldBeFalse();
+        invoice.Payments.Count.ShouldBe(1);
+        Should.Throw<DomainException>(() => invoice.ApplyPayment(1, PaymentMethod.Stripe, "pi_1", Now)).Code.ShouldBe("Invoice.PaymentConflict");
+        invoice.RecordRefund(100, "re_1", Now).ShouldBeTrue();
+        invoice.RecordRefund(100, "re_1", Now).ShouldBeFalse();
+        Should.Throw<DomainException>(() => invoice.RecordRefund(200, "re_1", Now)).Code.ShouldBe("Invoice.RefundConflict");
+        invoice.PaidFen.ShouldBe(441_500);
+        Should.Throw<DomainException>(() => invoice.ApplyPayment(0, PaymentMethod.Stripe, "pi_2", Now)).Code.ShouldBe("Invoice.PaymentAmount");
+        Should.Throw<DomainException>(() => invoice.ApplyPayment(5, PaymentMethod.Stripe, " ", Now)).Code.ShouldBe("Invoice.ExternalIdRequired");
+        Should.Throw<DomainException>(() => invoice.RecordRefund(0, "re_9", Now)).Code.ShouldBe("Invoice.RefundAmount");
+    }
+}
