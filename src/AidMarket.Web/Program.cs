@@ -110,6 +110,10 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<AidMarket.Web.Proc
 builder.Services.Configure<CertificationExpiryOptions>(builder.Configuration.GetSection("Certification:Expiry"));
 builder.Services.AddSingleton<CertificationExpiryJob>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<CertificationExpiryJob>());
+builder.Services.Configure<AidMarket.Web.Payments.SettlementOptions>(builder.Configuration.GetSection("Settlement"));
+builder.Services.AddSingleton<AidMarket.Web.Payments.SettlementRunner>();
+builder.Services.Configure<AidMarket.Web.Pages.BuyerDesk.Invoices.BankAccountOptions>(builder.Configuration.GetSection("Payments:BankAccount"));
+builder.Services.AddHostedService<AidMarket.Web.Payments.SettlementJob>();
 builder.Services.AddAidMarketMessaging(builder.Configuration);
 builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
 builder.Services.AddScoped<DemoSeeder>();

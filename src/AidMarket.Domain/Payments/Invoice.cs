@@ -19,8 +19,8 @@ public sealed record InvoiceRefund(long AmountFen, string ExternalId, DateTimeOf
 /// </summary>
 public class Invoice
 {
-    private readonly List<InvoicePayment> _payments = [];
-    private readonly List<InvoiceRefund> _refunds = [];
+    private List<InvoicePayment> _payments = [];
+    private List<InvoiceRefund> _refunds = [];
 
     private Invoice() { OrderNumber = Reference = ""; }
 
@@ -56,8 +56,8 @@ public class Invoice
     public IReadOnlyList<InvoicePayment> Payments => _payments;
     public IReadOnlyList<InvoiceRefund> Refunds => _refunds;
 
-    /// <summary>Received less refunded.</summary>
-    public long PaidFen => _payments.Sum(p => p.AmountFen) - _refunds.Sum(r => r.AmountFen);
+    /// <summary>Received less refunded; kept as a column so finance and settlement can query it.</summary>
+    public long PaidFen { get; private set; }
     public long OutstandingFen => Math.Max(0, AmountFen - PaidFen);
     /// <summary>Paid beyond the amount: to be refunded or otherwise handled by finance.</summary>
     public long ExcessFen => Math.Max(0, PaidFen - AmountFen);
@@ -80,6 +80,7 @@ public class Invoice
         if (OutstandingFen == 0)
             throw new DomainException("Invoice.AlreadyPaid", "This invoice is already paid.", Reference);
         _payments.Add(new InvoicePayment(amountFen, method, id, now));
+        PaidFen = checked(PaidFen + amountFen);
         return true;
     }
 
@@ -95,6 +96,7 @@ public class Invoice
         if (amountFen > PaidFen)
             throw new DomainException("Invoice.RefundExceedsPaid", $"At most {new Money(PaidFen)} can be refunded.", PaidFen);
         _refunds.Add(new InvoiceRefund(amountFen, id, now));
+        PaidFen -= amountFen;
         return true;
     }
 

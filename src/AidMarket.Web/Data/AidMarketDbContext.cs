@@ -33,6 +33,10 @@ public class AidMarketDbContext(DbContextOptions<AidMarketDbContext> options)
     public DbSet<AidMarket.Domain.Procurement.AcceptanceRecord> AcceptanceRecords => Set<AidMarket.Domain.Procurement.AcceptanceRecord>();
     public DbSet<AidMarket.Domain.Procurement.StandingAgreement> StandingAgreements => Set<AidMarket.Domain.Procurement.StandingAgreement>();
     public DbSet<AidMarket.Domain.Procurement.StandingOrderRun> StandingOrderRuns => Set<AidMarket.Domain.Procurement.StandingOrderRun>();
+    public DbSet<AidMarket.Domain.Ledger.JournalEntry> JournalEntries => Set<AidMarket.Domain.Ledger.JournalEntry>();
+    public DbSet<AidMarket.Domain.Payments.Invoice> Invoices => Set<AidMarket.Domain.Payments.Invoice>();
+    public DbSet<Payments.SettlementRecord> Settlements => Set<Payments.SettlementRecord>();
+    public DbSet<Payments.BankTransferRecord> BankTransfers => Set<Payments.BankTransferRecord>();
     public DbSet<Api.ApiKey> ApiKeys => Set<Api.ApiKey>();
     public DbSet<Api.ApiIdempotency> ApiIdempotencies => Set<Api.ApiIdempotency>();
     public DbSet<Notification> Notifications => Set<Notification>();
@@ -50,6 +54,7 @@ public class AidMarketDbContext(DbContextOptions<AidMarketDbContext> options)
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AidMarketDbContext).Assembly);
         builder.HasSequence<long>("order_numbers");
+        builder.HasSequence<long>("invoice_references");
         // Domain objects make their own ids (Guid v7): a new child with an id is new, not an existing row to update.
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => !e.IsOwned()))
             if (entity.FindPrimaryKey() is { Properties: [{ Name: "Id", ClrType: var type }] } && type == typeof(Guid))

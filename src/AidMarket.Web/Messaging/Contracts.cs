@@ -50,3 +50,12 @@ public record StandingAgreementChanged(Guid AgreementId, Guid BuyerOrganizationI
 
 /// <summary>A due date of a standing agreement produced an order (or, with <see cref="Failure"/>, could not).</summary>
 public record StandingOrderGenerated(Guid AgreementId, Guid BuyerOrganizationId, Guid SupplierId, DateOnly DueOn, Guid? OrderId, string? OrderNumber, string? Failure);
+
+/// <summary>An accepted supplier order became payable: the buyer's finance users are told to pay.</summary>
+public record InvoiceIssued(Guid InvoiceId, Guid BuyerOrganizationId, Guid SupplierId, string Reference, string OrderNumber, long AmountFen);
+
+/// <summary>An invoice is paid in full: its supplier order is due for settlement.</summary>
+public record InvoicePaid(Guid InvoiceId, Guid SupplierOrderId, Guid BuyerOrganizationId, string Reference);
+
+/// <summary>A supplier order was settled: the household share is credited.</summary>
+public record SupplierOrderSettled(Guid SupplierOrderId, Guid SupplierId, long TotalFen, long HouseholdFen, int Households);

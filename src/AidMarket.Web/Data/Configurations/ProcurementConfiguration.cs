@@ -35,6 +35,8 @@ public class SupplierOrderConfiguration : IEntityTypeConfiguration<SupplierOrder
     public void Configure(EntityTypeBuilder<SupplierOrder> b)
     {
         b.Property<uint>("Version").IsRowVersion();
+        // Set by settlement in the transaction that writes it: the claim query skips settled orders (decision note 012).
+        b.Property<DateTimeOffset?>("SettledAt");
         b.HasIndex(o => new { o.SupplierId, o.PlacedAt });
         b.HasIndex(o => o.OrderId);
         b.HasIndex(o => o.BuyerOrganizationId);

@@ -23,6 +23,8 @@ namespace AidMarket.Web.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("invoice_references");
+
             modelBuilder.HasSequence("order_numbers");
 
             modelBuilder.Entity("AidMarket.Domain.Catalog.Product", b =>
@@ -213,6 +215,43 @@ namespace AidMarket.Web.Data.Migrations
                     b.ToTable("product_lots", (string)null);
                 });
 
+            modelBuilder.Entity("AidMarket.Domain.Ledger.JournalEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Memo")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("memo");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_journal_entries");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_journal_entries_source_key");
+
+                    b.ToTable("journal_entries", (string)null);
+                });
+
             modelBuilder.Entity("AidMarket.Domain.Organizations.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -333,6 +372,75 @@ namespace AidMarket.Web.Data.Migrations
                         .HasDatabaseName("ix_organizations_kind_name");
 
                     b.ToTable("organizations", (string)null);
+                });
+
+            modelBuilder.Entity("AidMarket.Domain.Payments.Invoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<Guid>("BuyerOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("buyer_organization_id");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("order_number");
+
+                    b.Property<long>("PaidFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paid_fen");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("reference");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<Guid>("SupplierOrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_order_id");
+
+                    b.Property<string>("_payments")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payments");
+
+                    b.Property<string>("_refunds")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("refunds");
+
+                    b.HasKey("Id")
+                        .HasName("pk_invoices");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invoices_reference");
+
+                    b.HasIndex("SupplierOrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invoices_supplier_order_id");
+
+                    b.HasIndex("BuyerOrganizationId", "IssuedAt")
+                        .HasDatabaseName("ix_invoices_buyer_organization_id_issued_at");
+
+                    b.ToTable("invoices", (string)null);
                 });
 
             modelBuilder.Entity("AidMarket.Domain.Procurement.AcceptanceRecord", b =>
@@ -645,6 +753,10 @@ namespace AidMarket.Web.Data.Migrations
                     b.Property<Guid>("PlanId")
                         .HasColumnType("uuid")
                         .HasColumnName("plan_id");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("settled_at");
 
                     b.Property<int>("ShipmentCount")
                         .HasColumnType("integer")
@@ -1572,6 +1684,121 @@ namespace AidMarket.Web.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("AidMarket.Web.Payments.BankTransferRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<long>("ExcessFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("excess_fen");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Memo")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("memo");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("resolution");
+
+                    b.Property<string>("SlipKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("slip_key");
+
+                    b.Property<string>("UnmatchedReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("unmatched_reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bank_transfers");
+
+                    b.HasIndex("SlipKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bank_transfers_slip_key");
+
+                    b.ToTable("bank_transfers", (string)null);
+                });
+
+            modelBuilder.Entity("AidMarket.Web.Payments.SettlementRecord", b =>
+                {
+                    b.Property<Guid>("SupplierOrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_order_id");
+
+                    b.Property<long>("FeeFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fee_fen");
+
+                    b.Property<long>("HouseholdFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("household_fen");
+
+                    b.Property<Guid>("JournalEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<DateTimeOffset>("SettledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("settled_at");
+
+                    b.Property<long>("SupplierFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("supplier_fen");
+
+                    b.Property<long>("TotalFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_fen");
+
+                    b.HasKey("SupplierOrderId")
+                        .HasName("pk_settlements");
+
+                    b.HasIndex("JournalEntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_settlements_journal_entry_id");
+
+                    b.ToTable("settlements", (string)null);
+                });
+
             modelBuilder.Entity("AidMarket.Web.Procurement.CartLine", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1872,6 +2099,67 @@ namespace AidMarket.Web.Data.Migrations
                     b.Navigation("Contributions");
                 });
 
+            modelBuilder.Entity("AidMarket.Domain.Ledger.JournalEntry", b =>
+                {
+                    b.OwnsMany("AidMarket.Domain.Ledger.Posting", "Postings", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b1.Property<long>("Id"));
+
+                            b1.Property<string>("Account")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)")
+                                .HasColumnName("account");
+
+                            b1.Property<long>("AmountFen")
+                                .HasColumnType("bigint")
+                                .HasColumnName("amount_fen");
+
+                            b1.Property<Guid?>("CoveredHouseholdId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("covered_household_id");
+
+                            b1.Property<Guid>("EntryId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("entry_id");
+
+                            b1.Property<string>("Memo")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("memo");
+
+                            b1.Property<Guid?>("ProductId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("product_id");
+
+                            b1.Property<Guid?>("SupplierId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("supplier_id");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_postings");
+
+                            b1.HasIndex("Account")
+                                .HasDatabaseName("ix_postings_account");
+
+                            b1.HasIndex("EntryId")
+                                .HasDatabaseName("ix_postings_entry_id");
+
+                            b1.ToTable("postings", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EntryId")
+                                .HasConstraintName("fk_postings_journal_entries_entry_id");
+                        });
+
+                    b.Navigation("Postings");
+                });
+
             modelBuilder.Entity("AidMarket.Domain.Organizations.Invitation", b =>
                 {
                     b.HasOne("AidMarket.Domain.Organizations.Organization", null)
@@ -1888,6 +2176,16 @@ namespace AidMarket.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("CountyCode")
                         .HasConstraintName("fk_organizations_counties_county_code");
+                });
+
+            modelBuilder.Entity("AidMarket.Domain.Payments.Invoice", b =>
+                {
+                    b.HasOne("AidMarket.Domain.Procurement.SupplierOrder", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoices_supplier_orders_supplier_order_id");
                 });
 
             modelBuilder.Entity("AidMarket.Domain.Procurement.AcceptanceRecord", b =>
@@ -2287,6 +2585,23 @@ namespace AidMarket.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .HasConstraintName("fk_asp_net_users_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("AidMarket.Web.Payments.SettlementRecord", b =>
+                {
+                    b.HasOne("AidMarket.Domain.Ledger.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_settlements_journal_entries_journal_entry_id");
+
+                    b.HasOne("AidMarket.Domain.Procurement.SupplierOrder", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_settlements_supplier_orders_supplier_order_id");
                 });
 
             modelBuilder.Entity("AidMarket.Web.Procurement.CartLine", b =>

@@ -34,7 +34,7 @@ public class ReceiveModel(AidMarketDbContext db, CurrentUser me, IStringLocalize
         if (!await LoadAsync(ct)) return NotFound();
         if (!me.Is(OrganizationKind.Buyer, OrganizationRole.Receiver)) return Forbid();
         AcceptanceRecord? record = null;
-        var error = await Decisions.TryAsync(db, l, () =>
+        var error = await Decisions.TryAsync(db, l, async () =>
         {
             var now = DateTimeOffset.UtcNow;
             var received = Order.Lines.Where(x => x.AwaitingAcceptance > 0).ToDictionary(x => x.ProductId,
@@ -45,7 +45,7 @@ public class ReceiveModel(AidMarketDbContext db, CurrentUser me, IStringLocalize
             db.AcceptanceRecords.Add(record);
             db.Publish(new SupplierOrderChanged(Order.Id, Order.OrderId, Order.OrderNumber, Order.SupplierId, Order.BuyerOrganizationId,
                 Order.Status == SupplierOrderStatus.Accepted ? "Accepted" : "PartlyAccepted"));
-            return Task.CompletedTask;
+            await Payments.Invoicing.IssueIfAcceptedAsync(db, Order, now, ct);
         }, ct);
         if (error is null) return RedirectToPage("AcceptanceForm", new { id = record!.Id });
         ModelState.AddModelError(string.Empty, error);

@@ -79,6 +79,7 @@ public class DetailsModel(AidMarketDbContext db, CurrentUser me, IStringLocalize
             var released = Order.CloseRest(CloseReason ?? "", now);
             await OrderPlacement.ReleaseAsync(Db, released, ct);
             Publish("Shipped");
+            await AidMarket.Web.Payments.Invoicing.IssueIfAcceptedAsync(Db, Order, now, ct);
         }, "The rest is closed and its stock released.", ct);
     }
 

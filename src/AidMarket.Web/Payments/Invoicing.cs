@@ -1,0 +1,44 @@
+using AidMarket.Domain.Ledger;
+using AidMarket.Domain.Payments;
+using AidMarket.Domain.Procurement;
+using AidMarket.Web.Messaging.Contracts;
+
+namespace AidMarket.Web.Payments;
+
+/// <summary>Invoices for accepted orders and the payments against them; all inside the caller's transaction.</summary>
+public static class Invoicing
+{
+    /// <summary>
+    /// Issues the invoice of an order the buyer has just accepted (nothing if nothing was accepted or it already has one).
+    /// Called in the transaction that accepts, so an accepted order and its invoice commit together.
+    /// </summary>
+    public static async Task<Invoice?> IssueIfAcceptedAsync(AidMarketDbContext db, SupplierOrder order, DateTimeOffset now, CancellationToken ct)
+    {
+        if (order.Status != SupplierOrderStatus.Accepted || order.Payable.Fen <= 0) return null;
+        if (await db.Invoices.AnyAsync(i => i.SupplierOrderId == order.Id, ct)) return null;
+        var sequence = (long)(await db.ScalarAsync("SELECT nextval('invoice_references')", ct))!;
+        var invoice = Invoice.For(order, sequence, now);
+        db.Invoices.Add(invoice);
+        db.Publish(new InvoiceIssued(invoice.Id, invoice.BuyerOrganizationId, invoice.SupplierId, invoice.Reference, invoice.OrderNumber, invoice.AmountFen));
+        return invoice;
+    }
+
+    /// <summary>The invoice, locked until the caller's transaction ends: two payments of one invoice never interleave.</summary>
+    public static Task<Invoice?> LockAsync(AidMarketDbContext db, Guid invoiceId, CancellationToken ct) =>
+        db.Invoices.FromSql($"SELECT * FROM invoices WHERE id = {invoiceId} FOR UPDATE").SingleOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Records money received against a locked invoice: the payment on the invoice and its journal entry (Dr cash, Cr escrow)
+    /// commit together; the entry's unique source key refuses the same payment twice. When the invoice is paid in full, the
+    /// order is announced due for settlement. Returns false for a payment already recorded (a retry).
+    /// </summary>
+    public static bool ApplyPayment(AidMarketDbContext db, Invoice invoice, long amountFen, PaymentMethod method, string externalId, DateTimeOffset now)
+    {
+        var wasPaid = invoice.OutstandingFen == 0;
+        if (!invoice.ApplyPayment(amountFen, method, externalId, now)) return false;
+        db.JournalEntries.Add(PaymentEntries.Received(method, externalId, amountFen, invoice.SupplierId, now, invoice.Reference));
+        if (!wasPaid && invoice.OutstandingFen == 0)
+            db.Publish(new InvoicePaid(invoice.Id, invoice.SupplierOrderId, invoice.BuyerOrganizationId, invoice.Reference));
+        return true;
+    }
+}

@@ -1,0 +1,76 @@
+using AidMarket.Domain.Payments;
+
+namespace AidMarket.Web.Payments;
+
+/// <summary>
+/// 结算记录: the one settlement of a supplier order. Its primary key is the supplier order, so the database itself refuses a
+/// second settlement, whatever the retries, duplicate events or instances.
+/// </summary>
+public class SettlementRecord
+{
+    private SettlementRecord() { }
+
+    public SettlementRecord(Guid supplierOrderId, Guid journalEntryId, long totalFen, long feeFen, long householdFen, long supplierFen, DateTimeOffset settledAt)
+    {
+        SupplierOrderId = supplierOrderId;
+        JournalEntryId = journalEntryId;
+        TotalFen = totalFen;
+        FeeFen = feeFen;
+        HouseholdFen = householdFen;
+        SupplierFen = supplierFen;
+        SettledAt = settledAt;
+    }
+
+    public Guid SupplierOrderId { get; private set; }
+    public Guid JournalEntryId { get; private set; }
+    public long TotalFen { get; private set; }
+    public long FeeFen { get; private set; }
+    public long HouseholdFen { get; private set; }
+    public long SupplierFen { get; private set; }
+    public DateTimeOffset SettledAt { get; private set; }
+}
+
+/// <summary>
+/// 对公转账: a transfer the platform's bank received, entered by hand or from a statement, with how it matched an invoice.
+/// The bank slip number is unique, so a statement imported twice records nothing twice.
+/// </summary>
+public class BankTransferRecord
+{
+    private BankTransferRecord() { SlipKey = Memo = RecordedBy = ""; }
+
+    public BankTransferRecord(BankTransfer transfer, TransferMatch match, Guid? invoiceId, string recordedBy, DateTimeOffset now)
+    {
+        Id = Guid.CreateVersion7();
+        SlipKey = transfer.SlipKey;
+        ReceivedOn = transfer.Date;
+        AmountFen = transfer.AmountFen;
+        Memo = transfer.Memo;
+        Reference = match.Reference?.Value;
+        InvoiceId = invoiceId;
+        Outcome = match.Kind;
+        UnmatchedReason = match.Reason;
+        ExcessFen = match.ExcessFen;
+        RecordedBy = recordedBy;
+        RecordedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public string SlipKey { get; private set; }
+    public DateOnly ReceivedOn { get; private set; }
+    public long AmountFen { get; private set; }
+    public string Memo { get; private set; }
+    public string? Reference { get; private set; }
+    public Guid? InvoiceId { get; private set; }
+    public TransferMatchKind Outcome { get; private set; }
+    public UnmatchedReason? UnmatchedReason { get; private set; }
+    public long ExcessFen { get; private set; }
+    public string RecordedBy { get; private set; }
+    public DateTimeOffset RecordedAt { get; private set; }
+    /// <summary>Unmatched or overpaid transfers stay open until finance notes how they were handled.</summary>
+    public string? Resolution { get; private set; }
+
+    public bool NeedsHandling => Resolution is null && Outcome is TransferMatchKind.Unmatched or TransferMatchKind.Overpaid;
+
+    public void Resolve(string note) =>
+        Resolution = string.IsNullOrWhiteSpace(note) ? throw new DomainException("Review.ReasonRequired", "Please give a reason.") : note.Trim();
+}
