@@ -23,9 +23,12 @@ public static class Invoicing
         return invoice;
     }
 
-    /// <summary>The invoice, locked until the caller's transaction ends: two payments of one invoice never interleave.</summary>
-    public static Task<Invoice?> LockAsync(AidMarketDbContext db, Guid invoiceId, CancellationToken ct) =>
-        db.Invoices.FromSql($"SELECT * FROM invoices WHERE id = {invoiceId} FOR UPDATE").SingleOrDefaultAsync(ct);
+    /// <summary>
+    /// The invoices with these payment references, locked (in id order) until the caller's transaction ends: two payments of
+    /// one invoice never interleave.
+    /// </summary>
+    public static Task<List<Invoice>> LockAsync(AidMarketDbContext db, string[] references, CancellationToken ct) =>
+        db.Invoices.FromSql($"SELECT * FROM invoices WHERE reference = ANY({references}) ORDER BY id FOR UPDATE").ToListAsync(ct);
 
     /// <summary>
     /// Records money received against a locked invoice: the payment on the invoice and its journal entry (Dr cash, Cr escrow)
@@ -34,10 +37,10 @@ public static class Invoicing
     /// </summary>
     public static bool ApplyPayment(AidMarketDbContext db, Invoice invoice, long amountFen, PaymentMethod method, string externalId, DateTimeOffset now)
     {
-        var wasPaid = invoice.OutstandingFen == 0;
+        // A new payment is only accepted while something is outstanding, so reaching zero here happens once per invoice.
         if (!invoice.ApplyPayment(amountFen, method, externalId, now)) return false;
         db.JournalEntries.Add(PaymentEntries.Received(method, externalId, amountFen, invoice.SupplierId, now, invoice.Reference));
-        if (!wasPaid && invoice.OutstandingFen == 0)
+        if (invoice.OutstandingFen == 0)
             db.Publish(new InvoicePaid(invoice.Id, invoice.SupplierOrderId, invoice.BuyerOrganizationId, invoice.Reference));
         return true;
     }

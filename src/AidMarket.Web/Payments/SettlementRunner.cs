@@ -28,18 +28,13 @@ public sealed class SettlementRunner(IServiceScopeFactory scopes, IOptions<Settl
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AidMarketDbContext>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var batch = options.Value.BatchSize;
-        var claimed = only is { } id
-            ? await db.Database.SqlQuery<Guid>($"""
-                SELECT so.id AS "Value" FROM supplier_orders so JOIN invoices i ON i.supplier_order_id = so.id
-                WHERE so.id = {id} AND so.status = 'Accepted' AND so.settled_at IS NULL AND i.paid_fen >= i.amount_fen
-                FOR UPDATE OF so SKIP LOCKED
-                """).ToListAsync(ct)
-            : await db.Database.SqlQuery<Guid>($"""
-                SELECT so.id AS "Value" FROM supplier_orders so JOIN invoices i ON i.supplier_order_id = so.id
-                WHERE so.status = 'Accepted' AND so.settled_at IS NULL AND i.paid_fen >= i.amount_fen
-                ORDER BY so.id LIMIT {batch} FOR UPDATE OF so SKIP LOCKED
-                """).ToListAsync(ct);
+        Guid[] onlyIds = only is { } id ? [id] : [];
+        var claimed = await db.Database.SqlQuery<Guid>($"""
+            SELECT so.id AS "Value" FROM supplier_orders so JOIN invoices i ON i.supplier_order_id = so.id
+            WHERE so.status = 'Accepted' AND so.settled_at IS NULL AND i.paid_fen >= i.amount_fen
+              AND (cardinality({onlyIds}) = 0 OR so.id = ANY({onlyIds}))
+            ORDER BY so.id LIMIT {options.Value.BatchSize} FOR UPDATE OF so SKIP LOCKED
+            """).ToListAsync(ct);
         if (claimed.Count == 0) return 0;
 
         var orders = await db.SupplierOrders.AsNoTracking().Where(o => claimed.Contains(o.Id)).OrderBy(o => o.Id).ToListAsync(ct);

@@ -2,7 +2,6 @@ using AidMarket.Domain.Catalog;
 using AidMarket.Domain.Procurement;
 using AidMarket.Domain.Producers;
 using AidMarket.Web.Messaging.Contracts;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace AidMarket.Web.Procurement;
@@ -41,11 +40,12 @@ public static class OrderPlacement
         var wanted = order.Lines.GroupBy(l => l.ProductId).Select(g => (ProductId: g.Key, Quantity: g.Sum(l => l.Quantity), Line: g.First()))
             .OrderBy(l => l.ProductId).ToList();
         var reserved = await ReserveAsync(db, wanted.Select(w => w.ProductId).ToArray(), wanted.Select(w => w.Quantity).ToArray(), today, ct);
-        foreach (var (productId, quantity, line) in wanted.Where(w => !reserved.Contains(w.ProductId)))
+        if (wanted.Find(w => !reserved.Contains(w.ProductId)) is { Line: not null } missing)
         {
+            var line = missing.Line;
             var orderable = await (from p in db.Products
                                    join s in db.Suppliers on p.SupplierId equals s.Id
-                                   where p.Id == productId && s.Status == SupplierStatus.Approved
+                                   where p.Id == missing.ProductId && s.Status == SupplierStatus.Approved
                                          && p.CertificationStatus == CertificationStatus.Certified && p.CertificateExpiresOn > today
                                    select (int?)p.Stock).SingleOrDefaultAsync(ct);
             throw orderable is null
@@ -63,13 +63,10 @@ public static class OrderPlacement
         return supplierOrders;
     }
 
-    private static async Task<HashSet<Guid>> ReserveAsync(AidMarketDbContext db, Guid[] productIds, int[] quantities, DateOnly today, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        try
+    private static Task<HashSet<Guid>> ReserveAsync(AidMarketDbContext db, Guid[] productIds, int[] quantities, DateOnly today, CancellationToken ct) =>
+        db.OnConnectionAsync(async (connection, transaction) =>
         {
-            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            await using var batch = new NpgsqlBatch(connection) { Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction() };
+            await using var batch = new NpgsqlBatch(connection, transaction);
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT id FROM products WHERE id = ANY($1) ORDER BY id FOR UPDATE")
                 { Parameters = { new() { Value = productIds } } });
             batch.BatchCommands.Add(new NpgsqlBatchCommand("""
@@ -84,12 +81,7 @@ public static class OrderPlacement
             var reserved = new HashSet<Guid>();
             while (await reader.ReadAsync(ct)) reserved.Add(reader.GetGuid(0));
             return reserved;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+        }, ct);
 
     /// <summary>Gives stock back (declined or cancelled lines), in product order like reservations.</summary>
     public static async Task ReleaseAsync(AidMarketDbContext db, IEnumerable<(Guid ProductId, int Quantity)> lines, CancellationToken ct)

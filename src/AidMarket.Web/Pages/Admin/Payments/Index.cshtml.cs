@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using AidMarket.Domain.Payments;
 using AidMarket.Web.Payments;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -85,14 +84,11 @@ public class IndexModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<
         Decisions.TryAsync(db, l, async () =>
         {
             var now = DateTimeOffset.UtcNow;
-            var references = BankTransferMatching.ReferencesIn(transfers).Select(r => r.Value).ToList();
-            var invoiceIds = await db.Invoices.Where(i => references.Contains(i.Reference)).OrderBy(i => i.Id).Select(i => i.Id).ToListAsync(ct);
-            var invoices = new Dictionary<string, Invoice>();
-            foreach (var id in invoiceIds)
-                if (await Invoicing.LockAsync(db, id, ct) is { } invoice) invoices[invoice.Reference] = invoice;
+            var references = BankTransferMatching.ReferencesIn(transfers);
+            var invoices = (await Invoicing.LockAsync(db, references.Select(r => r.Value).ToArray(), ct)).ToDictionary(i => i.Reference);
             var slips = transfers.Select(t => t.SlipKey).ToList();
             var recorded = (await db.BankTransfers.Where(t => slips.Contains(t.SlipKey)).Select(t => t.SlipKey).ToListAsync(ct)).ToHashSet();
-            var outstanding = invoices.Values.ToDictionary(i => PaymentReference.TryParse(i.Reference, out var r) ? r : throw new InvalidOperationException(i.Reference), i => i.OutstandingFen);
+            var outstanding = references.Where(r => invoices.ContainsKey(r.Value)).ToDictionary(r => r, r => invoices[r.Value].OutstandingFen);
             foreach (var match in BankTransferMatching.ClassifyStatement(transfers, outstanding, recorded))
             {
                 var t = match.Transfer;
@@ -123,6 +119,4 @@ public class IndexModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<
         Outstanding = await db.Invoices.AsNoTracking().Where(i => i.PaidFen < i.AmountFen).OrderBy(i => i.IssuedAt).Take(100).ToListAsync(ct);
         Input.ReceivedOn ??= DateOnly.FromDateTime(DateTime.Now);
     }
-
-    public static string Yuan(long fen) => (fen / 100m).ToString("0.00", CultureInfo.InvariantCulture);
 }
