@@ -112,6 +112,7 @@ builder.Services.AddSingleton<CertificationExpiryJob>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<CertificationExpiryJob>());
 builder.Services.Configure<AidMarket.Web.Payments.SettlementOptions>(builder.Configuration.GetSection("Settlement"));
 builder.Services.AddSingleton<AidMarket.Web.Payments.SettlementRunner>();
+builder.Services.AddSingleton(new AidMarket.Web.Payments.LedgerIntegrity(connectionString));
 builder.Services.Configure<AidMarket.Web.Pages.BuyerDesk.Invoices.BankAccountOptions>(builder.Configuration.GetSection("Payments:BankAccount"));
 builder.Services.AddHostedService<AidMarket.Web.Payments.SettlementJob>();
 builder.Services.AddAidMarketMessaging(builder.Configuration);
@@ -120,6 +121,12 @@ builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddHealthChecks().AddDbContextCheck<AidMarketDbContext>("database", tags: ["ready"]);
 
 var app = builder.Build();
+
+if (AdminCommands.Matches(args))
+{
+    try { return await AdminCommands.RunAsync(app.Services, connectionString, args, Console.Out); }
+    finally { if (localPostgres is not null) await localPostgres.StopAsync(); }
+}
 
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/Status/{0}");
@@ -151,5 +158,6 @@ finally
 {
     if (localPostgres is not null) await localPostgres.StopAsync();
 }
+return 0;
 
 public partial class Program;

@@ -4,13 +4,14 @@
 using System.Globalization;
 using System.Net;
 using AidMarket.Benchmarks;
+using AidMarket.Testing;
 using Npgsql;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var options = BenchOptions.Parse(args);
 var adminConnection = Environment.GetEnvironmentVariable("AIDMARKET_TEST_PG")
     ?? throw new InvalidOperationException("AIDMARKET_TEST_PG is not set: run this through tests/bench.sh");
-var root = FindRoot();
+var root = AppProcess.RepositoryRoot();
 var work = Directory.CreateTempSubdirectory("aidmarket-bench-").FullName;
 Console.WriteLine($"AidMarket benchmark: {options.Products:N0} products, {options.Suppliers:N0} suppliers, {options.Connections} connections, "
                   + $"{options.Seconds} s per scenario ({Environment.ProcessorCount} cores). Work files: {work}");
@@ -25,7 +26,9 @@ var connectionString = new NpgsqlConnectionStringBuilder(adminConnection) { Data
 await using var db = NpgsqlDataSource.Create(connectionString);
 
 var clock = System.Diagnostics.Stopwatch.StartNew();
-await using var app = await AppProcess.StartAsync(root, connectionString, work, "app-1");
+// The apps' own settlement sweep is off: the ledger section times settlement on its own, in the operator command.
+var appSettings = new Dictionary<string, string> { ["Settlement__Enabled"] = "false" };
+await using var app = await AppProcess.StartAsync(root, connectionString, work, "app-1", appSettings);
 Console.WriteLine($"app started at {app.Url} (migrated, demo data seeded) in {clock.Elapsed.TotalSeconds:0.0} s");
 
 clock.Restart();
@@ -76,13 +79,18 @@ if (!options.SkipLoad)
 
 Console.WriteLine();
 Console.WriteLine("Concurrency check: 1,000 parallel API orders of one unit for a product with 500 units, against two app instances");
-await using var second = await AppProcess.StartAsync(root, connectionString, work, "app-2");
+await using var second = await AppProcess.StartAsync(root, connectionString, work, "app-2", appSettings);
 var race = await OrderRace.RunAsync(db, apiKey, [app.Url, second.Url], options.RaceOrders, options.RaceUnits);
 Console.WriteLine($"  {race.Created} orders placed, {race.NotEnoughStock} told \"not enough stock\", {race.OtherClientErrors} other 4xx, "
                   + $"{race.ServerErrors} server errors, {race.TransportErrors} transport errors in {race.Elapsed.TotalSeconds:0.00} s");
 Console.WriteLine($"  units sold {race.UnitsSold} of {race.StockBefore}, stock left {race.StockLeft}: {(race.Passed ? "PASS" : "FAIL")}");
 
+LedgerResult? ledger = null;
+if (options.Settlements > 0 && (options.Only.Count == 0 || options.Only.Any(o => "ledger settlement".Contains(o, StringComparison.OrdinalIgnoreCase))))
+    ledger = await LedgerBench.RunAsync(root, connectionString, work, options.Settlements);
+
 var missed = 0;
+if (ledger is not null && !ledger.Met) missed++;
 if (results.Count > 0)
 {
     var baseline = results[0].Result.RequestsPerSecond;
@@ -96,22 +104,19 @@ if (results.Count > 0)
         Console.WriteLine($"{r.Name,-36} {r.RequestsPerSecond,9:N0} {ratio,7:P0} {minRatio,7:P0} {r.P50Ms,8:0.00} {r.P99Ms,8:0.00} "
                           + $"{(maxP99 is null ? "-" : maxP99.Value.ToString("0")),8} {r.Errors,7} {r.PeakMemoryMiB,9:N0}  {(ok ? "met" : "MISSED")}");
     }
+    if (ledger is not null) ledger.PrintRows();
     Console.WriteLine($"{"concurrency check",-36} {(race.Passed ? "exactly " + race.UnitsSold + " sold, stock 0, no server errors" : "FAILED"),-60}  {(race.Passed ? "met" : "MISSED")}");
 }
 Console.WriteLine(missed == 0 && race.Passed ? "All targets met." : $"{missed + (race.Passed ? 0 : 1)} target(s) missed.");
 if (!options.Keep) Directory.Delete(work, recursive: true);
 return race.Passed ? 0 : 1;
 
-static string FindRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        if (File.Exists(Path.Combine(dir.FullName, "AidMarket.sln"))) return dir.FullName;
-    throw new InvalidOperationException("AidMarket.sln not found above " + AppContext.BaseDirectory);
-}
-
 sealed record BenchOptions(int Products, int Suppliers, int Connections, int Seconds, int WarmupSeconds, int RaceOrders, int RaceUnits, bool SkipLoad,
     bool Keep)
 {
+    /// <summary>Supplier orders the ledger section settles (0: skip it).</summary>
+    public int Settlements { get; init; } = 100_000;
+
     /// <summary>Scenarios to run besides the baseline (parts of their names); empty: all.</summary>
     public IReadOnlyList<string> Only { get; init; } = [];
 
@@ -132,9 +137,10 @@ sealed record BenchOptions(int Products, int Suppliers, int Connections, int Sec
                 "--race-units" => o with { RaceUnits = int.Parse(Next()) },
                 "--skip-load" => o with { SkipLoad = true },
                 "--keep" => o with { Keep = true },
+                "--settlements" => o with { Settlements = int.Parse(Next()) },
                 "--only" => o with { Only = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 _ => throw new ArgumentException($"unknown option {args[i]}: use --products N --suppliers N --connections N --duration S "
-                                                 + "--warmup S --race-orders N --race-units N --skip-load --keep --only listing,search,product,order"),
+                                                 + "--warmup S --race-orders N --race-units N --settlements N --skip-load --keep --only listing,search,product,order,ledger"),
             };
         }
         return o;

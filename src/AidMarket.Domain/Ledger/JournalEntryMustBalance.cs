@@ -23,6 +23,6 @@ public static class JournalEntryMustBalance
             throw new DomainException("Journal.Overflow", "An amount in this journal entry is too large.");
         if (debits != credits)
             throw new DomainException("Journal.Unbalanced", $"Debits ({new Money((long)debits)}) and credits ({new Money((long)credits)}) must be equal.",
-                (long)debits, (long)credits);
+                new Money((long)debits), new Money((long)credits));
     }
 }

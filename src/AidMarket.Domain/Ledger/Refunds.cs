@@ -83,6 +83,6 @@ public static class Refunds
         if (refundFen <= 0)
             throw new DomainException("Refund.Amount", "A refund is an amount greater than zero.");
         if (refundFen > refundableFen)
-            throw new DomainException("Refund.ExceedsRefundable", $"At most {new Money(Math.Max(0, refundableFen))} can still be refunded.", Math.Max(0, refundableFen));
+            throw new DomainException("Refund.ExceedsRefundable", $"At most {new Money(Math.Max(0, refundableFen))} can still be refunded.", new Money(Math.Max(0, refundableFen)));
     }
 }

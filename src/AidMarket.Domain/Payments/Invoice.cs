@@ -94,7 +94,7 @@ public class Invoice
                 ? false
                 : throw new DomainException("Invoice.RefundConflict", "This refund was already recorded with another amount.", id);
         if (amountFen > PaidFen)
-            throw new DomainException("Invoice.RefundExceedsPaid", $"At most {new Money(PaidFen)} can be refunded.", PaidFen);
+            throw new DomainException("Invoice.RefundExceedsPaid", $"At most {new Money(PaidFen)} can be refunded.", new Money(PaidFen));
         _refunds.Add(new InvoiceRefund(amountFen, id, now));
         PaidFen -= amountFen;
         return true;

@@ -15,7 +15,7 @@ public class SupplierPayout
     {
         if (amountFen <= 0) throw new DomainException("SupplierPayout.Amount", "A payout is an amount greater than zero.");
         if (amountFen > payableBalanceFen)
-            throw new DomainException("SupplierPayout.ExceedsBalance", $"At most {new Money(Math.Max(0, payableBalanceFen))} can be paid out.", Math.Max(0, payableBalanceFen));
+            throw new DomainException("SupplierPayout.ExceedsBalance", $"At most {new Money(Math.Max(0, payableBalanceFen))} can be paid out.", new Money(Math.Max(0, payableBalanceFen)));
         Id = Guid.CreateVersion7();
         SupplierId = supplierId;
         AmountFen = amountFen;

@@ -1,4 +1,5 @@
 using AidMarket.Domain.Ledger;
+using AidMarket.Domain.Procurement;
 using AidMarket.Web.Messaging.Contracts;
 using Microsoft.Extensions.Options;
 
@@ -23,69 +24,110 @@ public class SettlementOptions
 public sealed class SettlementRunner(IServiceScopeFactory scopes, IOptions<SettlementOptions> options, ILogger<SettlementRunner> logger)
 {
     /// <summary>Settles one batch of due orders (or only <paramref name="only"/>); returns how many were settled.</summary>
-    public async Task<int> SettleDueAsync(Guid? only, CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AidMarketDbContext>();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        Guid[] onlyIds = only is { } id ? [id] : [];
-        var claimed = await db.Database.SqlQuery<Guid>($"""
-            SELECT so.id AS "Value" FROM supplier_orders so JOIN invoices i ON i.supplier_order_id = so.id
-            WHERE so.status = 'Accepted' AND so.settled_at IS NULL AND i.paid_fen >= i.amount_fen
-              AND (cardinality({onlyIds}) = 0 OR so.id = ANY({onlyIds}))
-            ORDER BY so.id LIMIT {options.Value.BatchSize} FOR UPDATE OF so SKIP LOCKED
-            """).ToListAsync(ct);
-        if (claimed.Count == 0) return 0;
-
-        var orders = await db.SupplierOrders.AsNoTracking().Where(o => claimed.Contains(o.Id)).OrderBy(o => o.Id).ToListAsync(ct);
-        var shipments = await db.Shipments.AsNoTracking().Where(s => claimed.Contains(s.SupplierOrderId)).ToListAsync(ct);
-        var lotIds = shipments.SelectMany(s => s.Lines).Where(l => l.LotId != null).Select(l => l.LotId!.Value).Distinct().ToList();
-        var lots = await db.ProductLots.AsNoTracking().Where(l => lotIds.Contains(l.Id)).ToListAsync(ct);
-        var supplierIds = orders.Select(o => o.SupplierId).Distinct().ToList();
-        var links = await db.BenefitLinks.AsNoTracking().Where(l => supplierIds.Contains(l.SupplierId)).ToListAsync(ct);
-
-        var now = DateTimeOffset.UtcNow;
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var settled = new List<Guid>();
-        foreach (var order in orders)
-        {
-            SettlementSplit split;
-            try
-            {
-                split = Settlement.Split(SettlementRequest.For(order, shipments, lots, links, today, options.Value.PlatformFeeBasisPoints));
-            }
-            catch (DomainException ex)
-            {
-                // Left unsettled (and reported) rather than holding up the others: e.g. a supplier with no linked household.
-                logger.LogWarning("Supplier order {Order} ({Number}) cannot be settled: {Code} {Message}", order.Id, order.OrderNumber, ex.Code, ex.Message);
-                continue;
-            }
-            var entry = split.ToEntry(now, order.OrderNumber);
-            db.JournalEntries.Add(entry);
-            db.Settlements.Add(new SettlementRecord(order.Id, entry.Id, split.TotalFen, split.FeeFen, split.HouseholdShareFen, split.SupplierFen, now));
-            db.Publish(new SupplierOrderSettled(order.Id, order.SupplierId, split.TotalFen, split.HouseholdShareFen,
-                split.HouseholdParts.Select(p => p.HouseholdId).Distinct().Count()));
-            settled.Add(order.Id);
-        }
-        if (settled.Count == 0) return 0;
-        var ids = settled.ToArray();
-        await db.Database.ExecuteSqlAsync($"UPDATE supplier_orders SET settled_at = {now} WHERE id = ANY({ids})", ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return settled.Count;
-    }
+    public async Task<int> SettleDueAsync(Guid? only, CancellationToken ct) =>
+        (await SettleBatchAsync(only is { } id ? [id] : [], Guid.Empty, ct)).Settled;
 
     /// <summary>Settles every order due now, batch after batch; returns how many.</summary>
     public async Task<int> SettleAllDueAsync(CancellationToken ct)
     {
-        int total = 0, settled;
-        do
+        // Keyset over the due orders: orders that cannot be split stay due, and must not stop the sweep at the first batch.
+        var (total, after) = (0, Guid.Empty);
+        while (true)
         {
-            settled = await SettleDueAsync(null, ct);
+            var (settled, last) = await SettleBatchAsync([], after, ct);
             total += settled;
-        } while (settled > 0);
-        return total;
+            if (last is not { } next) return total;
+            after = next;
+        }
     }
+
+    /// <summary>Claims due orders after <paramref name="after"/> in id order and settles them; returns the last id claimed.</summary>
+    private async Task<(int Settled, Guid? Last)> SettleBatchAsync(Guid[] onlyIds, Guid after, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AidMarketDbContext>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var claimed = await db.Database.SqlQuery<Guid>($"""
+            SELECT so.id AS "Value" FROM supplier_orders so JOIN invoices i ON i.supplier_order_id = so.id
+            WHERE so.status = 'Accepted' AND so.settled_at IS NULL AND i.paid_fen >= i.amount_fen AND so.id > {after}
+              AND (cardinality({onlyIds}) = 0 OR so.id = ANY({onlyIds}))
+            ORDER BY so.id LIMIT {options.Value.BatchSize} FOR UPDATE OF so SKIP LOCKED
+            """).ToListAsync(ct);
+        if (claimed.Count == 0) return (0, null);
+
+        var now = DateTimeOffset.UtcNow;
+        var entries = new List<JournalEntry>(claimed.Count);
+        var settlements = new List<SettlementRecord>(claimed.Count);
+        foreach (var (order, request) in await RequestsAsync(db, claimed, now, ct))
+        {
+            SettlementSplit split;
+            try
+            {
+                split = Settlement.Split(request());
+            }
+            catch (DomainException ex)
+            {
+                // Left unsettled (and listed for staff on the ledger page) rather than holding up the others.
+                logger.LogWarning("Supplier order {Order} ({Number}) cannot be settled: {Code} {Message}", order.Id, order.OrderNumber, ex.Code, ex.Message);
+                continue;
+            }
+            var entry = split.ToEntry(now, order.OrderNumber);
+            entries.Add(entry);
+            settlements.Add(new SettlementRecord(order.Id, entry.Id, split.TotalFen, split.FeeFen, split.HouseholdShareFen, split.SupplierFen, now));
+            db.Publish(new SupplierOrderSettled(order.Id, order.SupplierId, split.TotalFen, split.HouseholdShareFen,
+                split.HouseholdParts.Select(p => p.HouseholdId).Distinct().Count()));
+        }
+        if (settlements.Count == 0) return (0, claimed[^1]);
+        await LedgerWriter.CopyAsync(db, entries, settlements, ct);
+        var ids = settlements.Select(s => s.SupplierOrderId).ToArray();
+        await db.Database.ExecuteSqlAsync($"UPDATE supplier_orders SET settled_at = {now} WHERE id = ANY({ids})", ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return (settlements.Count, claimed[^1]);
+    }
+
+    /// <summary>
+    /// Orders accepted and paid in full for longer than <paramref name="olderThan"/> that are still not settled, with why their
+    /// split fails (null when it would succeed: the order is merely waiting for the next sweep). For staff to fix.
+    /// </summary>
+    public async Task<IReadOnlyList<(SupplierOrder Order, DomainException? Problem)>> StuckAsync(TimeSpan olderThan, int limit, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AidMarketDbContext>();
+        var before = DateTimeOffset.UtcNow - olderThan;
+        var due = await db.Database.SqlQuery<Guid>($"""
+            SELECT so.id AS "Value" FROM supplier_orders so JOIN invoices i ON i.supplier_order_id = so.id
+            WHERE so.status = 'Accepted' AND so.settled_at IS NULL AND i.paid_fen >= i.amount_fen AND so.accepted_at < {before}
+            ORDER BY so.accepted_at LIMIT {limit}
+            """).ToListAsync(ct);
+        var stuck = new List<(SupplierOrder, DomainException?)>();
+        foreach (var (order, request) in await RequestsAsync(db, due, DateTimeOffset.UtcNow, ct))
+        {
+            try { Settlement.Split(request()); stuck.Add((order, null)); }
+            catch (DomainException ex) { stuck.Add((order, ex)); }
+        }
+        return stuck;
+    }
+
+    /// <summary>The orders with what their settlement needs, read in four queries for the whole batch.</summary>
+    private async Task<List<(SupplierOrder Order, Func<SettlementRequest> Request)>> RequestsAsync(AidMarketDbContext db, List<Guid> ids, DateTimeOffset now, CancellationToken ct)
+    {
+        var orders = await db.SupplierOrders.AsNoTracking().Where(o => ids.Contains(o.Id)).OrderBy(o => o.Id).ToListAsync(ct);
+        var shipments = (await db.Shipments.AsNoTracking().Where(s => ids.Contains(s.SupplierOrderId)).ToListAsync(ct)).ToLookup(s => s.SupplierOrderId);
+        var lotIds = shipments.SelectMany(g => g).SelectMany(s => s.Lines).Where(l => l.LotId != null).Select(l => l.LotId!.Value).Distinct().ToList();
+        var lots = await db.ProductLots.AsNoTracking().Where(l => lotIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
+        var supplierIds = orders.Select(o => o.SupplierId).Distinct().ToList();
+        var links = (await db.BenefitLinks.AsNoTracking().Where(l => supplierIds.Contains(l.SupplierId)).ToListAsync(ct)).ToLookup(l => l.SupplierId);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var fee = options.Value.PlatformFeeBasisPoints;
+        return orders.Select(o => (o, (Func<SettlementRequest>)(() =>
+        {
+            var shipped = shipments[o.Id].ToList();
+            var shippedLots = shipped.SelectMany(s => s.Lines).Where(l => l.LotId is { } id && lots.ContainsKey(id)).Select(l => lots[l.LotId!.Value]).Distinct().ToList();
+            return SettlementRequest.For(o, shipped, shippedLots, links[o.SupplierId].ToList(), today, fee);
+        }))).ToList();
+    }
+
 }
 
 /// <summary>Sweeps for orders due that no event settled (for example paid while the broker was down).</summary>

@@ -788,6 +788,10 @@ namespace AidMarket.Web.Data.Migrations
                     b.HasIndex("BuyerOrganizationId")
                         .HasDatabaseName("ix_supplier_orders_buyer_organization_id");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_supplier_orders_due")
+                        .HasFilter("status = 'Accepted' AND settled_at IS NULL");
+
                     b.HasIndex("OrderId")
                         .HasDatabaseName("ix_supplier_orders_order_id");
 
