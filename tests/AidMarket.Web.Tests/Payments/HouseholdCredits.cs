@@ -1,4 +1,4 @@
-using AidMarket.Domain.Ledger;
+using AidMarket.Testing;
 using AidMarket.Domain.Producers;
 using AidMarket.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,8 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AidMarket.Web.Tests.Payments;
 
 /// <summary>
-/// Households of 田林县 with income in the ledger: a settlement entry of the demo cooperative's dried Agaricus, as the settlement
-/// runner writes it (SettlementFlowTests covers how an order gets there).
+/// Households of 田林县 with income in the ledger (<see cref="LedgerSeeding"/>; SettlementFlowTests covers how a real order gets there).
 /// </summary>
 public static class HouseholdCredits
 {
@@ -24,20 +23,8 @@ public static class HouseholdCredits
         return await app.QueryAsync(db => db.Households.Where(h => h.CountyCode == county && h.PayoutAccountCipher != null).OrderBy(h => h.Id).ToListAsync());
     }
 
-    /// <summary>Settles an imaginary order whose household share is <paramref name="parts"/>; returns the supplier and product credited.</summary>
-    public static async Task<(Guid SupplierId, Guid ProductId)> CreditAsync(AppFixture app, params (Guid HouseholdId, long Fen)[] parts)
-    {
-        var product = await app.QueryAsync(db => db.Products.SingleAsync(p => p.NameZh == "田林姬松茸干品"));
-        var share = parts.Sum(p => p.Fen);
-        var split = new SettlementSplit(Guid.NewGuid(), product.SupplierId, share * 4, 0, share * 3,
-            parts.Select(p => new HouseholdPart(p.HouseholdId, product.Id, p.Fen)).ToList());
-        await app.ExecuteAsync(async db =>
-        {
-            db.JournalEntries.Add(split.ToEntry(DateTimeOffset.UtcNow, "test"));
-            await db.SaveChangesAsync();
-        });
-        return (product.SupplierId, product.Id);
-    }
+    public static Task<(Guid SupplierId, Guid ProductId)> CreditAsync(AppFixture app, params (Guid HouseholdId, long Fen)[] parts) =>
+        LedgerSeeding.CreditAsync(app.Factory.Services, parts);
 
     public static string LastFourOf(AppFixture app, Household household) =>
         app.Factory.Services.GetRequiredService<SensitiveData>().Unseal(household.IdNumberCipher)[^4..];
