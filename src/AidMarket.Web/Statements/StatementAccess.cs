@@ -29,14 +29,14 @@ public sealed class StatementAccess(SensitiveData sensitive, StatementCardLimite
     /// <summary>The household, or null for a wrong card code or second factor (indistinguishable to the caller).</summary>
     public async Task<(Household? Household, LookupOutcome Outcome)> OpenAsync(AidMarketDbContext db, string card, string? lastFour, string ip, CancellationToken ct)
     {
-        if (!limiter.TryAcquire(card))
-        {
-            await RecordAsync(db, card, null, LookupOutcome.RateLimited, ip, ct);
-            return (null, LookupOutcome.RateLimited);
-        }
         var household = card.Length is > 0 and <= StatementLookup.CardCodeMaxLength
             ? await db.Households.AsNoTracking().SingleOrDefaultAsync(h => h.CardCode == card, ct)
             : null;
+        if (!limiter.TryAcquire(card))
+        {
+            await RecordAsync(db, card, household, LookupOutcome.RateLimited, ip, ct); // the county sees someone hammering its card
+            return (null, LookupOutcome.RateLimited);
+        }
         var expected = household is null ? "\0\0\0\0" : sensitive.Unseal(household.IdNumberCipher)[^4..];
         var entered = (lastFour ?? "").Trim().ToUpperInvariant().PadRight(4, '\0');
         var matches = CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(entered)) && household is not null;

@@ -95,7 +95,8 @@ public class StatementTests(AppFixture app) : WebTest(app)
         var html = await cardLimited.Content.ReadAsStringAsync();
         html.ShouldContain("尝试次数过多");
         html.ShouldNotContain("data-testid=\"balance\"");
-        (await App.QueryAsync(db => db.StatementLookups.CountAsync(l => l.CardCode == card.CardCode && l.Outcome == LookupOutcome.RateLimited))).ShouldBe(1);
+        (await App.QueryAsync(db => db.StatementLookups.SingleAsync(l => l.CardCode == card.CardCode && l.Outcome == LookupOutcome.RateLimited)))
+            .CountyCode.ShouldBe(card.CountyCode);
     }
 
     [Fact]
