@@ -11,6 +11,8 @@ public enum JournalEntryKind
     /// <summary>Money back to the buyer from escrow, before settlement.</summary>
     EscrowRefund,
     SupplierPayout,
+    /// <summary>A bank payout to a supplier came back: the supplier is owed it again.</summary>
+    SupplierPayoutFailed,
     DisbursementSent,
     DisbursementPaid,
     DisbursementFailed,

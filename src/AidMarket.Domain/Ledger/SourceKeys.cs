@@ -15,4 +15,5 @@ public static class SourceKeys
     /// <summary>Paid and failed share one key per line, so a line can settle only once, whichever comes first.</summary>
     public static string DisbursementLine(Guid batchId, Guid householdId) => $"disbursement:{batchId:D}:{householdId:D}";
     public static string SupplierPayout(Guid payoutId) => $"supplier-payout:{payoutId:D}";
+    public static string SupplierPayoutFailed(Guid payoutId) => $"supplier-payout:{payoutId:D}:failed";
 }

@@ -12,11 +12,14 @@ public sealed class DisbursementLine
 
     internal DisbursementLine(Guid householdId, long amountFen)
     {
+        Id = Guid.CreateVersion7();
         HouseholdId = householdId;
         AmountFen = amountFen;
         Status = DisbursementStatus.Pending;
     }
 
+    /// <summary>The line's own id: printed in the payment file, so the bank's answer names the line it is about.</summary>
+    public Guid Id { get; private set; }
     public Guid HouseholdId { get; private set; }
     public long AmountFen { get; private set; }
     public DisbursementStatus Status { get; private set; }
@@ -49,10 +52,11 @@ public class DisbursementBatch
     /// One line per household whose balance is positive and at least <paramref name="minimumFen"/>, for its whole balance.
     /// Balances must be read in the same transaction that saves the batch, so no balance goes out twice.
     /// </summary>
-    public static DisbursementBatch FromBalances(IReadOnlyDictionary<Guid, long> householdBalances, long minimumFen, DateTimeOffset now)
+    /// <param name="countyCode">The county whose households the batch pays, when it is a county's batch.</param>
+    public static DisbursementBatch FromBalances(IReadOnlyDictionary<Guid, long> householdBalances, long minimumFen, DateTimeOffset now, string? countyCode = null)
     {
         if (minimumFen < 0) throw new DomainException("Disbursement.Minimum", "The minimum payout cannot be negative.");
-        var batch = new DisbursementBatch { Id = Guid.CreateVersion7(), CreatedAt = now };
+        var batch = new DisbursementBatch { Id = Guid.CreateVersion7(), CreatedAt = now, CountyCode = countyCode };
         batch._lines.AddRange(householdBalances.Where(b => b.Value > 0 && b.Value >= minimumFen).OrderBy(b => b.Key)
             .Select(b => new DisbursementLine(b.Key, b.Value)));
         if (batch._lines.Count == 0) throw new DomainException("Disbursement.Empty", "No household has a balance to pay out.");
@@ -61,7 +65,9 @@ public class DisbursementBatch
 
     public Guid Id { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+    public string? CountyCode { get; private set; }
     public IReadOnlyList<DisbursementLine> Lines => _lines;
+    public int Count(DisbursementStatus status) => _lines.Count(l => l.Status == status);
     public long TotalFen => _lines.Sum(l => l.AmountFen);
     public bool IsComplete => _lines.All(l => l.Status != DisbursementStatus.Pending);
 

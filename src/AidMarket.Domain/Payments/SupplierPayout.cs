@@ -5,13 +5,16 @@ namespace AidMarket.Domain.Payments;
 
 public enum PayoutMethod { StripeConnect, BankBatch }
 
+public enum PayoutStatus { Pending, Paid, Failed }
+
 /// <summary>A payment of what the platform owes a supplier, never more than its payable balance.</summary>
 public class SupplierPayout
 {
     private SupplierPayout() { }
 
     /// <param name="payableBalanceFen">The supplier's payable credit balance, read in the transaction that saves the payout.</param>
-    public SupplierPayout(Guid supplierId, long amountFen, long payableBalanceFen, PayoutMethod method, DateTimeOffset now)
+    /// <param name="batchId">The bank batch it is paid in; none for a Stripe Connect transfer.</param>
+    public SupplierPayout(Guid supplierId, long amountFen, long payableBalanceFen, PayoutMethod method, DateTimeOffset now, Guid? batchId = null)
     {
         if (amountFen <= 0) throw new DomainException("SupplierPayout.Amount", "A payout is an amount greater than zero.");
         if (amountFen > payableBalanceFen)
@@ -21,6 +24,8 @@ public class SupplierPayout
         AmountFen = amountFen;
         Method = method;
         CreatedAt = now;
+        BatchId = batchId;
+        Status = PayoutStatus.Pending;
     }
 
     public Guid Id { get; private set; }
@@ -28,6 +33,38 @@ public class SupplierPayout
     public long AmountFen { get; private set; }
     public PayoutMethod Method { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+    public Guid? BatchId { get; private set; }
+    public PayoutStatus Status { get; private set; }
+    public string? BankReference { get; private set; }
+    public string? FailureReason { get; private set; }
+    public DateTimeOffset? SettledAt { get; private set; }
+
+    /// <summary>The bank confirmed it: nothing to post, the money left cash when the payout was made.</summary>
+    public void MarkPaid(string? bankReference, DateTimeOffset now)
+    {
+        Settle(PayoutStatus.Paid, now);
+        BankReference = string.IsNullOrWhiteSpace(bankReference) ? null : bankReference.Trim();
+    }
+
+    /// <summary>The bank returned it: Dr Cash, Cr SupplierPayable, so the supplier is owed it again.</summary>
+    public JournalEntry MarkFailed(string reason, DateTimeOffset now)
+    {
+        var why = string.IsNullOrWhiteSpace(reason) ? throw new DomainException("Review.ReasonRequired", "Please give a reason.") : reason.Trim();
+        Settle(PayoutStatus.Failed, now);
+        FailureReason = why;
+        return JournalEntry.Build(JournalEntryKind.SupplierPayoutFailed, SourceKeys.SupplierPayoutFailed(Id), now, why)
+            .Debit(LedgerAccount.Cash, AmountFen, SupplierId)
+            .Credit(LedgerAccount.Supplier(SupplierId), AmountFen, SupplierId)
+            .Build();
+    }
+
+    private void Settle(PayoutStatus status, DateTimeOffset now)
+    {
+        if (Status != PayoutStatus.Pending)
+            throw new DomainException("SupplierPayout.Settled", "This payout has already been marked paid or failed.");
+        Status = status;
+        SettledAt = now;
+    }
 
     /// <summary>Dr SupplierPayable, Cr Cash.</summary>
     public JournalEntry Entry() =>

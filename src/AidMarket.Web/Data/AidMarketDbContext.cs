@@ -37,6 +37,10 @@ public class AidMarketDbContext(DbContextOptions<AidMarketDbContext> options)
     public DbSet<AidMarket.Domain.Payments.Invoice> Invoices => Set<AidMarket.Domain.Payments.Invoice>();
     public DbSet<Payments.SettlementRecord> Settlements => Set<Payments.SettlementRecord>();
     public DbSet<Payments.BankTransferRecord> BankTransfers => Set<Payments.BankTransferRecord>();
+    public DbSet<AidMarket.Domain.Payments.DisbursementBatch> DisbursementBatches => Set<AidMarket.Domain.Payments.DisbursementBatch>();
+    public DbSet<AidMarket.Domain.Payments.SupplierPayoutBatch> SupplierPayoutBatches => Set<AidMarket.Domain.Payments.SupplierPayoutBatch>();
+    public DbSet<AidMarket.Domain.Payments.SupplierPayout> SupplierPayouts => Set<AidMarket.Domain.Payments.SupplierPayout>();
+    public DbSet<Statements.StatementLookup> StatementLookups => Set<Statements.StatementLookup>();
     public DbSet<Api.ApiKey> ApiKeys => Set<Api.ApiKey>();
     public DbSet<Api.ApiIdempotency> ApiIdempotencies => Set<Api.ApiIdempotency>();
     public DbSet<Notification> Notifications => Set<Notification>();

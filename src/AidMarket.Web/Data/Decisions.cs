@@ -23,4 +23,21 @@ public static class Decisions
             return ex is DomainException d ? l.Error(d) : l["Someone else changed this meanwhile. Nothing was saved; look at it again."];
         }
     }
+
+    /// <summary>
+    /// <see cref="TryAsync"/> for a change the database lets happen once (a unique source key): when someone else made it at the
+    /// same moment, nothing of this one is saved and <paramref name="alreadyDone"/> is the message.
+    /// </summary>
+    public static async Task<string?> TryOnceAsync(AidMarketDbContext db, IStringLocalizer<SharedResource> l, Func<Task> change, string alreadyDone, CancellationToken ct)
+    {
+        try
+        {
+            return await TryAsync(db, l, change, ct);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            db.ChangeTracker.Clear();
+            return l[alreadyDone];
+        }
+    }
 }

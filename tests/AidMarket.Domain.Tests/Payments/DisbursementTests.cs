@@ -63,4 +63,24 @@ public class DisbursementTests
         Should.Throw<DomainException>(() => new SupplierPayout(supplier, 0, 7_000, PayoutMethod.StripeConnect, Now)).Code.ShouldBe("SupplierPayout.Amount");
         Should.Throw<DomainException>(() => new SupplierPayout(supplier, 1, -50, PayoutMethod.StripeConnect, Now)).Code.ShouldBe("SupplierPayout.ExceedsBalance");
     }
+
+    [Fact]
+    public void A_bank_payout_is_answered_once_and_a_failed_one_is_owed_to_the_supplier_again()
+    {
+        Guid s1 = Guid.Parse("00000000-0000-0000-0000-00000000000a"), s2 = Guid.Parse("00000000-0000-0000-0000-00000000000b");
+        var batch = SupplierPayoutBatch.FromBalances(new Dictionary<Guid, long> { [s2] = 3_000, [s1] = 7_000, [H1] = 0 }, Now);
+        batch.Payouts.Select(p => (p.SupplierId, p.AmountFen, p.Method, p.BatchId)).ShouldBe([(s1, 7_000L, PayoutMethod.BankBatch, (Guid?)batch.Id), (s2, 3_000L, PayoutMethod.BankBatch, (Guid?)batch.Id)]);
+        batch.TotalFen.ShouldBe(10_000);
+
+        batch.Payouts[0].MarkPaid(" BOC-1 ", Now);
+        batch.Payouts[0].BankReference.ShouldBe("BOC-1");
+        var failed = batch.Payouts[1].MarkFailed("户名不符", Now);
+        failed.SourceKey.ShouldBe(SourceKeys.SupplierPayoutFailed(batch.Payouts[1].Id));
+        var books = LedgerBalances.Of(batch.Payouts.Select(p => p.Entry()).Append(failed));
+        books.CreditBalance(LedgerAccount.Supplier(s2)).ShouldBe(0); // debited when sent, credited back: owed as before
+        books.CreditBalance(LedgerAccount.Supplier(s1)).ShouldBe(-7_000); // paid out of what settlement credited
+        Should.Throw<DomainException>(() => batch.Payouts[1].MarkPaid(null, Now)).Code.ShouldBe("SupplierPayout.Settled");
+        Should.Throw<DomainException>(() => batch.Payouts[0].MarkFailed("x", Now)).Code.ShouldBe("SupplierPayout.Settled");
+        Should.Throw<DomainException>(() => SupplierPayoutBatch.FromBalances(new Dictionary<Guid, long> { [s1] = 0 }, Now)).Code.ShouldBe("SupplierPayout.Empty");
+    }
 }

@@ -70,6 +70,10 @@ public partial class ResourceTests
             ["LineStatus"] = typeof(AidMarket.Domain.Procurement.LineStatus),
             ["AgreementStatus"] = typeof(AidMarket.Domain.Procurement.AgreementStatus),
             ["Frequency"] = typeof(AidMarket.Domain.Procurement.AgreementFrequency),
+            ["DisbursementStatus"] = typeof(AidMarket.Domain.Payments.DisbursementStatus),
+            ["PayoutStatus"] = typeof(AidMarket.Domain.Payments.PayoutStatus),
+            ["PayoutMethod"] = typeof(AidMarket.Domain.Payments.PayoutMethod),
+            ["LookupOutcome"] = typeof(AidMarket.Web.Statements.LookupOutcome),
         };
         foreach (var (prefix, type) in enums)
             foreach (var name in Enum.GetNames(type))

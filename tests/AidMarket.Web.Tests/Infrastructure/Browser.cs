@@ -6,9 +6,18 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace AidMarket.Web.Tests.Infrastructure;
 
 /// <summary>An HTTP client that keeps cookies and submits forms with their antiforgery token, as a browser would.</summary>
-public sealed partial class Browser(AidMarketFactory factory)
+public sealed partial class Browser(HttpClient client)
 {
-    private readonly HttpClient _client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    private readonly HttpClient _client = client;
+
+    public Browser(AidMarketFactory factory)
+        : this(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true })) { }
+
+    /// <summary>A browser whose requests come from <paramref name="remoteIp"/>, for limits kept per address.</summary>
+    public static Browser From(AidMarketFactory factory, System.Net.IPAddress remoteIp) =>
+        new(new HttpClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler
+            { InnerHandler = factory.Server.CreateHandler(http => http.Connection.RemoteIpAddress = remoteIp) })
+            { BaseAddress = factory.Server.BaseAddress });
 
     public HttpClient Client => _client;
 

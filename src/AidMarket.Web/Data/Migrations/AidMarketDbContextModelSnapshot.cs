@@ -374,6 +374,30 @@ namespace AidMarket.Web.Data.Migrations
                     b.ToTable("organizations", (string)null);
                 });
 
+            modelBuilder.Entity("AidMarket.Domain.Payments.DisbursementBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("county_code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disbursement_batches");
+
+                    b.HasIndex("CountyCode", "CreatedAt")
+                        .HasDatabaseName("ix_disbursement_batches_county_code_created_at");
+
+                    b.ToTable("disbursement_batches", (string)null);
+                });
+
             modelBuilder.Entity("AidMarket.Domain.Payments.Invoice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -441,6 +465,88 @@ namespace AidMarket.Web.Data.Migrations
                         .HasDatabaseName("ix_invoices_buyer_organization_id_issued_at");
 
                     b.ToTable("invoices", (string)null);
+                });
+
+            modelBuilder.Entity("AidMarket.Domain.Payments.SupplierPayout", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<string>("BankReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("bank_reference");
+
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("method");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("settled_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supplier_payouts");
+
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_supplier_payouts_batch_id");
+
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_supplier_payouts_supplier_id");
+
+                    b.ToTable("supplier_payouts", (string)null);
+                });
+
+            modelBuilder.Entity("AidMarket.Domain.Payments.SupplierPayoutBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supplier_payout_batches");
+
+                    b.ToTable("supplier_payout_batches", (string)null);
                 });
 
             modelBuilder.Entity("AidMarket.Domain.Procurement.AcceptanceRecord", b =>
@@ -1842,6 +1948,55 @@ namespace AidMarket.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("AidMarket.Web.Statements.StatementLookup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("CardCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("card_code");
+
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("county_code");
+
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("IpAddress")
+                        .IsRequired()
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)")
+                        .HasColumnName("ip_address");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("outcome");
+
+                    b.HasKey("Id")
+                        .HasName("pk_statement_lookups");
+
+                    b.HasIndex("CardCode", "At")
+                        .HasDatabaseName("ix_statement_lookups_card_code_at");
+
+                    b.HasIndex("CountyCode", "At")
+                        .HasDatabaseName("ix_statement_lookups_county_code_at");
+
+                    b.ToTable("statement_lookups", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2182,6 +2337,79 @@ namespace AidMarket.Web.Data.Migrations
                         .HasConstraintName("fk_organizations_counties_county_code");
                 });
 
+            modelBuilder.Entity("AidMarket.Domain.Payments.DisbursementBatch", b =>
+                {
+                    b.HasOne("AidMarket.Domain.Regions.County", null)
+                        .WithMany()
+                        .HasForeignKey("CountyCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_disbursement_batches_counties_county_code");
+
+                    b.OwnsMany("AidMarket.Domain.Payments.DisbursementLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<long>("AmountFen")
+                                .HasColumnType("bigint")
+                                .HasColumnName("amount_fen");
+
+                            b1.Property<string>("BankReference")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("bank_reference");
+
+                            b1.Property<Guid>("BatchId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("batch_id");
+
+                            b1.Property<string>("FailureReason")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("failure_reason");
+
+                            b1.Property<Guid>("HouseholdId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("household_id");
+
+                            b1.Property<DateTimeOffset?>("SettledAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("settled_at");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("status");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_disbursement_lines");
+
+                            b1.HasIndex("HouseholdId")
+                                .HasDatabaseName("ix_disbursement_lines_household_id");
+
+                            b1.HasIndex("BatchId", "HouseholdId")
+                                .IsUnique()
+                                .HasDatabaseName("ix_disbursement_lines_batch_id_household_id");
+
+                            b1.ToTable("disbursement_lines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("BatchId")
+                                .HasConstraintName("fk_disbursement_lines_disbursement_batches_batch_id");
+
+                            b1.HasOne("AidMarket.Domain.Producers.Household", null)
+                                .WithMany()
+                                .HasForeignKey("HouseholdId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired()
+                                .HasConstraintName("fk_disbursement_lines_households_household_id");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
             modelBuilder.Entity("AidMarket.Domain.Payments.Invoice", b =>
                 {
                     b.HasOne("AidMarket.Domain.Procurement.SupplierOrder", null)
@@ -2190,6 +2418,22 @@ namespace AidMarket.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_invoices_supplier_orders_supplier_order_id");
+                });
+
+            modelBuilder.Entity("AidMarket.Domain.Payments.SupplierPayout", b =>
+                {
+                    b.HasOne("AidMarket.Domain.Payments.SupplierPayoutBatch", null)
+                        .WithMany("Payouts")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_supplier_payouts_supplier_payout_batches_batch_id");
+
+                    b.HasOne("AidMarket.Domain.Producers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_supplier_payouts_suppliers_supplier_id");
                 });
 
             modelBuilder.Entity("AidMarket.Domain.Procurement.AcceptanceRecord", b =>
@@ -2673,6 +2917,11 @@ namespace AidMarket.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("AidMarket.Domain.Payments.SupplierPayoutBatch", b =>
+                {
+                    b.Navigation("Payouts");
                 });
 
             modelBuilder.Entity("AidMarket.Domain.Producers.Supplier", b =>

@@ -15,6 +15,7 @@ public class IndexModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
+    public IReadOnlyList<string> Villages { get; private set; } = [];
 
     public Task OnGetAsync(CancellationToken ct)
     {
@@ -46,6 +47,7 @@ public class IndexModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<
             query = query.Where(h => h.IdNumberLookup == lookup || h.HeadName.Contains(q) || h.Village.Contains(q) || h.CardCode == q.ToUpper());
         }
         Total = await query.CountAsync(ct);
+        Villages = await Db.Households.Where(h => h.CountyCode == County).Select(h => h.Village).Distinct().OrderBy(v => v).ToListAsync(ct);
         PageNumber = Math.Max(1, PageNumber);
         Rows = await query.OrderBy(h => h.Village).ThenBy(h => h.HeadName).ThenBy(h => h.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)

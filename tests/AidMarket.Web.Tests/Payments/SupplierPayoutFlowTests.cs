@@ -1,0 +1,83 @@
+using System.Text;
+using AidMarket.Domain.Payments;
+using static AidMarket.Web.Tests.Payments.HouseholdCredits;
+
+namespace AidMarket.Web.Tests.Payments;
+
+/// <summary>供应商付款: platform finance pays suppliers their payable balance in a bank batch and records the bank's answer once.</summary>
+public class SupplierPayoutFlowTests(AppFixture app) : WebTest(app)
+{
+    private Task<long> SupplierBalanceAsync(Guid supplierId) => App.QueryAsync(db => db.Database
+        .SqlQuery<long>($"SELECT coalesce(-sum(amount_fen), 0)::bigint AS \"Value\" FROM postings WHERE account = {"supplier:" + supplierId.ToString("D")}").SingleAsync());
+
+    private static Task<HttpResponseMessage> MarkAsync(Browser admin, Guid batchId, Guid payoutId, string handler, string field, string value) =>
+        admin.SubmitAsync($"/Admin/Payouts/Details/{batchId}", new Dictionary<string, string> { [field] = value },
+            $"/Admin/Payouts/Details/{batchId}?handler={handler}&payoutId={payoutId}");
+
+    [Fact]
+    public async Task A_bank_batch_pays_each_supplier_its_balance_once_and_a_failed_payout_is_owed_again()
+    {
+        var h1 = (await HouseholdsAsync(App))[0];
+        var (supplierId, _) = await CreditAsync(App, (h1.Id, 1_001)); // the supplier's part is three times the share: ¥30.03
+        (await SupplierBalanceAsync(supplierId)).ShouldBe(3_003);
+        var admin = NewBrowser();
+        await admin.LogInOrThrowAsync("admin@aidmarket.demo");
+        var supplierName = await App.QueryAsync(db => db.Suppliers.Where(s => s.Id == supplierId).Select(s => s.LegalName).SingleAsync());
+        var list = await admin.GetPageAsync("/Admin/Payouts");
+        list.ShouldContain(supplierName);
+        list.ShouldContain("银行批量付款");
+
+        var created = await admin.SubmitAsync("/Admin/Payouts", new Dictionary<string, string>(), "/Admin/Payouts?handler=Create");
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect, Browser.ErrorsIn(await created.Content.ReadAsStringAsync()));
+        var batchId = Guid.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
+        var payout = await App.QueryAsync(db => db.SupplierPayouts.SingleAsync());
+        (payout.BatchId, payout.AmountFen, payout.Method, payout.Status).ShouldBe((batchId, 3_003L, PayoutMethod.BankBatch, PayoutStatus.Pending));
+        (await SupplierBalanceAsync(supplierId)).ShouldBe(0);
+        var nothing = await admin.SubmitAsync("/Admin/Payouts", new Dictionary<string, string>(), "/Admin/Payouts?handler=Create");
+        (await nothing.Content.ReadAsStringAsync()).ShouldContain("没有待付款余额的供应商");
+
+        var export = await admin.SubmitAsync($"/Admin/Payouts/Details/{batchId}", new Dictionary<string, string>(), $"/Admin/Payouts/Details/{batchId}?handler=Export");
+        var bytes = await export.Content.ReadAsByteArrayAsync();
+        bytes.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
+        var supplier = await App.QueryAsync(db => db.Suppliers.SingleAsync(s => s.Id == supplierId));
+        Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)
+            .ShouldBe(["供应商,开户银行,收款账号,金额（元）,明细编号", $"{supplier.LegalName},{supplier.BankName},{supplier.BankAccount},30.03,{payout.Id}"]);
+
+        (await MarkAsync(admin, batchId, payout.Id, "Failed", "reason", "户名不符")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await SupplierBalanceAsync(supplierId)).ShouldBe(3_003);
+        var again = await MarkAsync(admin, batchId, payout.Id, "Paid", "reference", "X");
+        (await again.Content.ReadAsStringAsync()).ShouldContain("该笔付款已标记过成功或失败");
+        (await App.QueryAsync(db => db.SupplierPayouts.SingleAsync())).Status.ShouldBe(PayoutStatus.Failed);
+        (await UnbalancedEntriesAsync(App)).ShouldBe(0);
+        (await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "Audit.PayoutBatchCreated" || a.Action == "Audit.PayoutFailed"))).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Two_answers_to_one_payout_at_once_record_one_and_only_platform_admins_reach_payouts()
+    {
+        var h1 = (await HouseholdsAsync(App))[0];
+        await CreditAsync(App, (h1.Id, 500));
+        var admins = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            var b = NewBrowser();
+            await b.LogInOrThrowAsync("admin@aidmarket.demo");
+            return b;
+        }));
+        var created = await admins[0].SubmitAsync("/Admin/Payouts", new Dictionary<string, string>(), "/Admin/Payouts?handler=Create");
+        var batchId = Guid.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
+        var payout = await App.QueryAsync(db => db.SupplierPayouts.SingleAsync());
+        var answers = await Task.WhenAll(admins.Select((a, i) => i % 2 == 0
+            ? MarkAsync(a, batchId, payout.Id, "Paid", "reference", $"R{i}")
+            : MarkAsync(a, batchId, payout.Id, "Failed", "reason", "退回")));
+        answers.ShouldAllBe(r => (int)r.StatusCode < 500);
+        answers.Count(r => r.StatusCode == HttpStatusCode.Redirect).ShouldBe(1);
+        var settled = await App.QueryAsync(db => db.SupplierPayouts.SingleAsync());
+        (await App.QueryAsync(db => db.JournalEntries.CountAsync(e => e.Kind == Domain.Ledger.JournalEntryKind.SupplierPayoutFailed)))
+            .ShouldBe(settled.Status == PayoutStatus.Failed ? 1 : 0);
+
+        var officer = NewBrowser();
+        await officer.LogInOrThrowAsync("officer@aidmarket.demo");
+        (await officer.GetAsync("/Admin/Payouts")).StatusCode.ShouldNotBe(HttpStatusCode.OK);
+        (await officer.GetAsync($"/Admin/Payouts/Details/{batchId}")).StatusCode.ShouldNotBe(HttpStatusCode.OK);
+    }
+}
