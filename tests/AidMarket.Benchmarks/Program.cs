@@ -85,6 +85,9 @@ Console.WriteLine($"  {race.Created} orders placed, {race.NotEnoughStock} told \
                   + $"{race.ServerErrors} server errors, {race.TransportErrors} transport errors in {race.Elapsed.TotalSeconds:0.00} s");
 Console.WriteLine($"  units sold {race.UnitsSold} of {race.StockBefore}, stock left {race.StockLeft}: {(race.Passed ? "PASS" : "FAIL")}");
 
+// The ledger section runs alone: the web instances are stopped so their work does not blur its figures.
+await second.DisposeAsync();
+await app.DisposeAsync();
 LedgerResult? ledger = null;
 if (options.Settlements > 0 && (options.Only.Count == 0 || options.Only.Any(o => "ledger settlement".Contains(o, StringComparison.OrdinalIgnoreCase))))
     ledger = await LedgerBench.RunAsync(root, connectionString, work, options.Settlements);

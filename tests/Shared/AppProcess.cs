@@ -130,6 +130,7 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>Kills the process at once (SIGKILL), as a crash or power loss would: no shutdown code runs.</summary>
     public async Task KillAsync()
     {
+        if (_disposed || _process.HasExited) return;
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
     }
@@ -152,8 +153,12 @@ public sealed class AppProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    private bool _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

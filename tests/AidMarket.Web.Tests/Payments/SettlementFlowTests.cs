@@ -71,6 +71,9 @@ public class SettlementFlowTests(AppFixture app) : WebTest(app)
         var printable = await finance.GetPageAsync($"/Buyer/Invoices/Details/{invoice.Id}");
         printable.ShouldContain("¥1,862.00");
         printable.ShouldContain($"请在转账摘要中填写 {invoice.Reference}");
+        // Finance was told, in the app, with the amount and the reference to quote.
+        var told = await Eventually.ReturnsAsync(() => finance.GetPageAsync("/Notifications"), html => html.Contains(invoice.Reference));
+        told.ShouldContain($"付款通知书已开具：应付 ¥1,862.00，付款识别码 {invoice.Reference}");
 
         // Part first, then the rest: the order is settled only when the invoice is paid in full.
         var admin = await LogInAsync("admin@aidmarket.demo");
@@ -104,6 +107,11 @@ public class SettlementFlowTests(AppFixture app) : WebTest(app)
         (await App.QueryAsync(db => db.Settlements.CountAsync())).ShouldBe(1);
         (await App.QueryAsync(db => db.JournalEntries.CountAsync())).ShouldBe(3); // two payments, one settlement
         (await UnbalancedEntriesAsync()).ShouldBe(0);
+
+        // The supplier is told what the order earned and what went to households.
+        var supplier = await LogInAsync("supplier@aidmarket.demo");
+        (await Eventually.ReturnsAsync(() => supplier.GetPageAsync("/Notifications"), html => html.Contains("一笔订单已结算")))
+            .ShouldContain($"一笔订单已结算：¥1,862.00，其中 {new Money(settlement.HouseholdFen)} 计入 {lot.Contributions.Count} 户脱贫户的收益");
     }
 
     [Fact]

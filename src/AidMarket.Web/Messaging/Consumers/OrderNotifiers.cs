@@ -93,3 +93,28 @@ public class StandingOrderGeneratedNotifier : NotifyingConsumer<StandingOrderGen
         ? ("Notification.StandingOrderGenerated", [m.OrderNumber!, m.DueOn.ToString("yyyy-MM-dd")], $"/Buyer/Orders/Details/{m.OrderId}")
         : ("Notification.StandingOrderFailed", [m.DueOn.ToString("yyyy-MM-dd"), m.Failure], "/Buyer/Agreements");
 }
+
+/// <summary>The buyer's finance people learn an invoice is due, with its amount and payment reference.</summary>
+public class InvoiceIssuedNotifier : NotifyingConsumer<InvoiceIssued>
+{
+    public InvoiceIssuedNotifier(AidMarketDbContext db, Mailer mailer, IStringLocalizer<SharedResource> localizer) : base(db)
+    {
+        Mailer = mailer;
+        Localizer = localizer;
+    }
+
+    protected override IQueryable<string> Recipients(InvoiceIssued m) => MembersWithRole(m.BuyerOrganizationId, OrganizationRole.Finance);
+
+    protected override (string, string[], string?) Message(InvoiceIssued m) =>
+        ("Notification.InvoiceIssued", [m.OrderNumber, new Money(m.AmountFen).ToString(), m.Reference], $"/Buyer/Invoices/Details/{m.InvoiceId}");
+}
+
+/// <summary>The supplier learns an order is settled: what it was paid and what went to households.</summary>
+public class SupplierOrderSettledNotifier(AidMarketDbContext db) : NotifyingConsumer<SupplierOrderSettled>(db)
+{
+    protected override IQueryable<string> Recipients(SupplierOrderSettled m) => MembersOfSupplier(m.SupplierId);
+
+    protected override (string, string[], string?) Message(SupplierOrderSettled m) =>
+        ("Notification.SupplierOrderSettled", [new Money(m.TotalFen).ToString(), new Money(m.HouseholdFen).ToString(), m.Households.ToString()],
+            $"/Supplier/Orders/Details/{m.SupplierOrderId}");
+}
