@@ -12,7 +12,7 @@ public class SettlementOptions
     public int PlatformFeeBasisPoints { get; set; }
     /// <summary>How often the sweep looks for orders due that no event has settled yet.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
-    public int BatchSize { get; set; } = 200;
+    public int BatchSize { get; set; } = 500;
 }
 
 /// <summary>
