@@ -37,6 +37,7 @@ public class AidMarketDbContext(DbContextOptions<AidMarketDbContext> options)
     public DbSet<AidMarket.Domain.Payments.Invoice> Invoices => Set<AidMarket.Domain.Payments.Invoice>();
     public DbSet<Payments.SettlementRecord> Settlements => Set<Payments.SettlementRecord>();
     public DbSet<Payments.BankTransferRecord> BankTransfers => Set<Payments.BankTransferRecord>();
+    public DbSet<Payments.StripeEventRecord> StripeEvents => Set<Payments.StripeEventRecord>();
     public DbSet<Api.ApiKey> ApiKeys => Set<Api.ApiKey>();
     public DbSet<Api.ApiIdempotency> ApiIdempotencies => Set<Api.ApiIdempotency>();
     public DbSet<Notification> Notifications => Set<Notification>();
