@@ -211,6 +211,22 @@ public class StripeTests(StripeAppFixture app) : WebTest<StripeAppFixture>(app)
         (await PayOnlineAsync(purchaser, invoice.Id, "/Buyer/Orders")).StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
         Stripe.Requests.ShouldNotContain(r => r.Form.GetValueOrDefault("metadata[invoice_id]") == invoice.Id.ToString());
     }
+
+    [Fact]
+    public async Task The_fake_answers_a_repeated_transfer_with_the_same_transfer_for_supplier_payouts_later()
+    {
+        var client = new global::Stripe.StripeClient(new global::Stripe.StripeClientOptions { ApiKey = FakeStripe.SecretKey, ApiBase = Stripe.BaseUrl });
+        var transfers = new global::Stripe.TransferService(client);
+        var options = new global::Stripe.TransferCreateOptions { Amount = 12_345, Currency = "cny", Destination = "acct_test_supplier" };
+        var first = await transfers.CreateAsync(options, new global::Stripe.RequestOptions { IdempotencyKey = "payout:1" });
+        var retry = await transfers.CreateAsync(options, new global::Stripe.RequestOptions { IdempotencyKey = "payout:1" });
+        var other = await transfers.CreateAsync(options, new global::Stripe.RequestOptions { IdempotencyKey = "payout:2" });
+        first.Id.ShouldStartWith("tr_");
+        retry.Id.ShouldBe(first.Id);
+        other.Id.ShouldNotBe(first.Id);
+        first.Amount.ShouldBe(12_345);
+        Stripe.Requests.Count(r => r.Path == "/v1/transfers" && r.IdempotencyKey == "payout:1").ShouldBe(2);
+    }
 }
 
 /// <summary>Without Stripe keys there is no online payment: no button, and no webhook endpoint.</summary>

@@ -97,6 +97,10 @@ public class InvoiceModel(AidMarketDbContext db, StripeCheckout stripe, IStringL
         {
             return l.Error(ex);
         }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            return l["Error.Refund.AlreadyRecorded"];
+        }
         finally
         {
             db.ChangeTracker.Clear();
