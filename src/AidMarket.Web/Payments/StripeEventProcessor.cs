@@ -27,18 +27,31 @@ public sealed class StripeEventProcessor(IServiceScopeFactory scopes, ILogger<St
         try
         {
             await ApplyAsync(db, EventUtility.ParseEvent(record.Payload, throwOnApiVersionMismatch: false), now, ct);
-            record.MarkProcessed(now, null);
+            record.MarkProcessed(now);
             await db.SaveChangesAsync(ct);
         }
         catch (DomainException ex)
         {
-            // Applied as far as the rules allow: nothing of it is saved, and finance sees why on the payments page.
+            // Nothing of it is saved, and finance sees why on the payments page.
             logger.LogWarning("Stripe event {Event} ({Type}) not applied: {Code} {Message}", record.Id, record.Type, ex.Code, ex.Message);
-            db.ChangeTracker.Clear();
-            var error = $"{ex.Code}: {ex.Message}";
-            await db.Database.ExecuteSqlAsync($"UPDATE stripe_events SET processed_at = {now}, error = {error} WHERE id = {eventId}", ct);
+            await GiveUpAsync(db, eventId, $"{ex.Code}: {ex.Message}", now, ct);
+        }
+        catch (StripeEventNotReadyException ex) when (record.ReceivedAt < now - GiveUpAfter)
+        {
+            // A refund of a payment that never reached AidMarket: no longer retried, shown to finance instead.
+            await GiveUpAsync(db, eventId, ex.Message, now, ct);
         }
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>How long an event that waits for another (a refund for its payment) is retried.</summary>
+    public static readonly TimeSpan GiveUpAfter = TimeSpan.FromDays(1);
+
+    private static async Task GiveUpAsync(AidMarketDbContext db, string eventId, string error, DateTimeOffset now, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var text = error.Length > 500 ? error[..500] : error;
+        await db.Database.ExecuteSqlAsync($"UPDATE stripe_events SET processed_at = {now}, error = {text} WHERE id = {eventId}", ct);
     }
 
     private static Task ApplyAsync(AidMarketDbContext db, Event e, DateTimeOffset now, CancellationToken ct) => e.Data.Object switch

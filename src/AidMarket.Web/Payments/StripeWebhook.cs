@@ -19,11 +19,7 @@ public class StripeEventRecord
     public DateTimeOffset? ProcessedAt { get; private set; }
     public string? Error { get; private set; }
 
-    public void MarkProcessed(DateTimeOffset now, string? error)
-    {
-        ProcessedAt = now;
-        Error = error is { Length: > 500 } ? error[..500] : error;
-    }
+    public void MarkProcessed(DateTimeOffset now) => ProcessedAt = now;
 }
 
 /// <summary>

@@ -213,6 +213,23 @@ public class StripeTests(StripeAppFixture app) : WebTest<StripeAppFixture>(app)
     }
 
     [Fact]
+    public async Task A_refund_of_a_payment_AidMarket_never_received_waits_then_is_shown_to_finance()
+    {
+        var (invoice, finance) = await InvoiceAsync();
+        var session = await CheckoutAsync(finance, invoice);
+        (await Stripe.SendEventAsync(FakeStripe.ChargeRefundedEvent(session, "re_test_orphan", 100))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Eventually.SettleAsync(2.5);
+        (await App.QueryAsync(db => db.StripeEvents.SingleAsync())).ProcessedAt.ShouldBeNull();
+
+        await App.ExecuteAsync(db => db.Database.ExecuteSqlAsync($"UPDATE stripe_events SET received_at = now() - interval '2 days'"));
+        var given = await Eventually.ReturnsAsync(() => App.QueryAsync(db => db.StripeEvents.SingleAsync()), e => e.ProcessedAt is not null);
+        given.Error.ShouldNotBeNull().ShouldContain(session.PaymentIntentId);
+        var admin = await PaymentScenario.LogInAsync(App, "admin@aidmarket.demo");
+        (await admin.GetPageAsync("/Admin/Payments")).ShouldContain("未能处理的 Stripe 事件");
+        (await App.QueryAsync(db => db.JournalEntries.CountAsync())).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task The_fake_answers_a_repeated_transfer_with_the_same_transfer_for_supplier_payouts_later()
     {
         var client = new global::Stripe.StripeClient(new global::Stripe.StripeClientOptions { ApiKey = FakeStripe.SecretKey, ApiBase = Stripe.BaseUrl });

@@ -110,6 +110,9 @@ public class InvoiceModel(AidMarketDbContext db, StripeCheckout stripe, IStringL
     private async Task<IActionResult> RefusedAsync(string message)
     {
         ModelState.AddModelError(string.Empty, message);
+        // A corrected form is a new refund: Stripe refuses a key reused with other parameters.
+        ModelState.Remove("Input.RefundId");
+        Input.RefundId = Guid.CreateVersion7();
         await LoadAsync(Invoice.Id, CancellationToken.None);
         return Page();
     }
