@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AidMarket.Domain.Ledger;
 using AidMarket.Domain.Payments;
+using AidMarket.Testing;
 using AidMarket.Web.Payments;
 
 namespace AidMarket.Web.Tests.Payments;
@@ -144,6 +145,25 @@ public partial class RefundTests(StripeAppFixture app) : WebTest<StripeAppFixtur
         var buyerPage = await (await PaymentScenario.LogInAsync(App, "finance@aidmarket.demo")).GetPageAsync($"/Buyer/Invoices/Details/{invoice.Id}");
         buyerPage.ShouldContain("已退款");
         buyerPage.ShouldNotContain("handler=PayOnline");
+        await LedgerBalancesAsync();
+    }
+
+    [Fact]
+    public async Task A_refund_made_in_stripes_dashboard_arriving_five_times_at_once_in_two_event_types_posts_once()
+    {
+        var (invoice, settlement) = await PaidAndSettledAsync(PayByStripeAsync);
+        var session = App.Stripe.Sessions.Single(s => s.Metadata["invoice_id"] == invoice.Id.ToString());
+        var refundUpdated = FakeStripe.EventJson("evt_re_dash_updated", "refund.updated", FakeStripe.RefundObject("re_test_dashboard", session.PaymentIntentId, 50_000));
+        string[] events = [FakeStripe.ChargeRefundedEvent(session, "re_test_dashboard", 50_000), refundUpdated];
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).SelectMany(_ => events).Select(e => Task.Run(() => App.Stripe.SendEventAsync(e))));
+        answers.ShouldAllBe(a => a.StatusCode == HttpStatusCode.OK);
+
+        await Eventually.ReturnsAsync(() => App.QueryAsync(db => db.StripeEvents.CountAsync(e => e.ProcessedAt != null)), n => n == 3);
+        var entry = (await RefundEntriesAsync()).ShouldHaveSingleItem();
+        entry.Kind.ShouldBe(JournalEntryKind.Refund);
+        entry.SourceKey.ShouldBe(SourceKeys.Refund(settlement.SupplierOrderId, Refunding.IdFor("re_test_dashboard")));
+        (await App.QueryAsync(db => db.Invoices.SingleAsync())).CreditedFen.ShouldBe(50_000);
+        (await App.QueryAsync(db => db.StripeEvents.CountAsync(e => e.Error != null))).ShouldBe(0);
         await LedgerBalancesAsync();
     }
 
