@@ -17,23 +17,12 @@ public class ProcurementFlowTests(BrowserFixture app) : IClassFixture<BrowserFix
         return page;
     }
 
-    private static async Task AddToCartAsync(IPage page, string search, string product, int quantity)
-    {
-        await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Searchbox, new() { Name = "搜索商品" }).FillAsync(search);
-        await page.GetByRole(AriaRole.Button, new() { Name = "搜索", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = product }).ClickAsync();
-        await page.GetByLabel("数量").FillAsync(quantity.ToString());
-        await page.GetByRole(AriaRole.Button, new() { Name = "加入购物车" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已加入购物车");
-    }
-
     [Fact]
     public async Task Search_in_Chinese_order_from_two_suppliers_approve_ship_from_a_lot_accept_part()
     {
         var purchaser = await LogInAsync("purchaser@aidmarket.demo");
-        await AddToCartAsync(purchaser, "松茸", "田林姬松茸干品", 50);
-        await AddToCartAsync(purchaser, "红茶", "瓮安红茶", 10);
+        await ProcurementSteps.AddToCartAsync(purchaser, "松茸", "田林姬松茸干品", 50);
+        await ProcurementSteps.AddToCartAsync(purchaser, "红茶", "瓮安红茶", 10);
         await Expect(purchaser.GetByTestId("cart-total")).ToHaveTextAsync("¥6,400.00"); // 50 × 92 + 10 × 180
         var orderForm = purchaser.GetByRole(AriaRole.Region, new() { Name = "提交采购订单" });
         await orderForm.GetByLabel("本单位采购单号").FillAsync("HZ-2026-0301");

@@ -5,13 +5,17 @@ namespace AidMarket.Domain.Payments;
 
 public enum PaymentMethod { Stripe, BankTransfer }
 
-public enum InvoiceStatus { Open, PartiallyPaid, Paid, Overpaid }
+public enum InvoiceStatus { Open, PartiallyPaid, Paid, Overpaid, Refunded }
 
 /// <summary>Money received against an invoice: a Stripe payment intent or a bank slip.</summary>
 public sealed record InvoicePayment(long AmountFen, PaymentMethod Method, string ExternalId, DateTimeOffset ReceivedAt);
 
 /// <summary>Money sent back to the buyer against an invoice.</summary>
-public sealed record InvoiceRefund(long AmountFen, string ExternalId, DateTimeOffset RefundedAt);
+/// <param name="CreditNote">A refund after settlement: it also lowers what the invoice asks for (decision note 013).</param>
+public sealed record InvoiceRefund(long AmountFen, string ExternalId, DateTimeOffset RefundedAt, bool CreditNote = false);
+
+/// <summary>An online payment attempt the payment provider declined, shown to the buyer.</summary>
+public sealed record PaymentFailure(string ExternalId, string? Message, DateTimeOffset FailedAt);
 
 /// <summary>
 /// 付款通知书: what the buyer owes for one accepted supplier order, with the reference to quote on a bank transfer.
@@ -21,6 +25,7 @@ public class Invoice
 {
     private List<InvoicePayment> _payments = [];
     private List<InvoiceRefund> _refunds = [];
+    private List<PaymentFailure> _failures = [];
 
     private Invoice() { OrderNumber = Reference = ""; }
 
@@ -55,18 +60,29 @@ public class Invoice
     public DateTimeOffset IssuedAt { get; private set; }
     public IReadOnlyList<InvoicePayment> Payments => _payments;
     public IReadOnlyList<InvoiceRefund> Refunds => _refunds;
+    public IReadOnlyList<PaymentFailure> PaymentFailures => _failures;
 
     /// <summary>Received less refunded; kept as a column so finance and settlement can query it.</summary>
     public long PaidFen { get; private set; }
-    public long OutstandingFen => Math.Max(0, AmountFen - PaidFen);
-    /// <summary>Paid beyond the amount: to be refunded or otherwise handled by finance.</summary>
-    public long ExcessFen => Math.Max(0, PaidFen - AmountFen);
+    /// <summary>Refunded after settlement (credit notes): no longer asked of the buyer.</summary>
+    public long CreditedFen { get; private set; }
+    /// <summary>What the buyer owes in all: the amount less credit notes.</summary>
+    public long DueFen => AmountFen - CreditedFen;
+    public long OutstandingFen => Math.Max(0, DueFen - PaidFen);
+    /// <summary>Paid beyond what is due: to be refunded or otherwise handled by finance.</summary>
+    public long ExcessFen => Math.Max(0, PaidFen - DueFen);
 
     public InvoiceStatus Status =>
-        PaidFen == 0 ? InvoiceStatus.Open
-        : PaidFen < AmountFen ? InvoiceStatus.PartiallyPaid
-        : PaidFen == AmountFen ? InvoiceStatus.Paid
+        DueFen == 0 && PaidFen == 0 ? InvoiceStatus.Refunded
+        : PaidFen == 0 ? InvoiceStatus.Open
+        : PaidFen < DueFen ? InvoiceStatus.PartiallyPaid
+        : PaidFen == DueFen ? InvoiceStatus.Paid
         : InvoiceStatus.Overpaid;
+
+    /// <summary>The last declined online payment, while the invoice is still to be paid (older ones no longer matter).</summary>
+    public PaymentFailure? OpenFailure =>
+        OutstandingFen > 0 && _failures.Count > 0 && _failures[^1].FailedAt >= _payments.Select(p => p.ReceivedAt).DefaultIfEmpty(DateTimeOffset.MinValue).Max()
+            ? _failures[^1] : null;
 
     /// <summary>Records money received. False when this external id was already recorded with the same amount (a retry).</summary>
     public bool ApplyPayment(long amountFen, PaymentMethod method, string externalId, DateTimeOffset now)
@@ -84,8 +100,11 @@ public class Invoice
         return true;
     }
 
-    /// <summary>Records money sent back; it reduces what is paid. False when this refund was already recorded (a retry).</summary>
-    public bool RecordRefund(long amountFen, string externalId, DateTimeOffset now)
+    /// <summary>
+    /// Records money sent back; it reduces what is paid, and as a <paramref name="creditNote"/> (after settlement) what is due
+    /// too, so the invoice does not ask to be paid again. False when this refund was already recorded (a retry).
+    /// </summary>
+    public bool RecordRefund(long amountFen, string externalId, DateTimeOffset now, bool creditNote = false)
     {
         var id = RequireExternalId(externalId);
         if (amountFen <= 0) throw new DomainException("Invoice.RefundAmount", "A refund is an amount greater than zero.");
@@ -95,8 +114,21 @@ public class Invoice
                 : throw new DomainException("Invoice.RefundConflict", "This refund was already recorded with another amount.", id);
         if (amountFen > PaidFen)
             throw new DomainException("Invoice.RefundExceedsPaid", $"At most {new Money(PaidFen)} can be refunded.", new Money(PaidFen));
-        _refunds.Add(new InvoiceRefund(amountFen, id, now));
+        _refunds.Add(new InvoiceRefund(amountFen, id, now, creditNote));
         PaidFen -= amountFen;
+        if (creditNote) CreditedFen += amountFen;
+        return true;
+    }
+
+    public bool HasRefund(string externalId) => _refunds.Any(r => r.ExternalId == externalId.Trim());
+
+    /// <summary>Records a declined online payment once per attempt, so the buyer sees why and can try again.</summary>
+    public bool RecordPaymentFailure(string externalId, string? message, DateTimeOffset at)
+    {
+        var id = RequireExternalId(externalId);
+        if (_failures.Any(f => f.ExternalId == id && f.FailedAt == at)) return false;
+        var text = message?.Trim();
+        _failures.Add(new PaymentFailure(id, string.IsNullOrEmpty(text) ? null : text[..Math.Min(300, text.Length)], at));
         return true;
     }
 

@@ -41,6 +41,7 @@ public class AidMarketDbContext(DbContextOptions<AidMarketDbContext> options)
     public DbSet<AidMarket.Domain.Payments.SupplierPayoutBatch> SupplierPayoutBatches => Set<AidMarket.Domain.Payments.SupplierPayoutBatch>();
     public DbSet<AidMarket.Domain.Payments.SupplierPayout> SupplierPayouts => Set<AidMarket.Domain.Payments.SupplierPayout>();
     public DbSet<Statements.StatementLookup> StatementLookups => Set<Statements.StatementLookup>();
+    public DbSet<Payments.StripeEventRecord> StripeEvents => Set<Payments.StripeEventRecord>();
     public DbSet<Api.ApiKey> ApiKeys => Set<Api.ApiKey>();
     public DbSet<Api.ApiIdempotency> ApiIdempotencies => Set<Api.ApiIdempotency>();
     public DbSet<Notification> Notifications => Set<Notification>();

@@ -59,3 +59,9 @@ public record InvoicePaid(Guid InvoiceId, Guid SupplierOrderId, Guid BuyerOrgani
 
 /// <summary>A supplier order was settled: the household share is credited.</summary>
 public record SupplierOrderSettled(Guid SupplierOrderId, Guid SupplierId, long TotalFen, long HouseholdFen, int Households);
+
+/// <summary>A verified Stripe event was stored (table stripe_events): it is to be applied.</summary>
+public record StripeEventReceived(string EventId, string Type);
+
+/// <summary>Money went back to the buyer against an invoice (a Stripe refund or a recorded bank refund).</summary>
+public record InvoiceRefunded(Guid InvoiceId, Guid SupplierOrderId, Guid BuyerOrganizationId, string Reference, long AmountFen, bool AfterSettlement);

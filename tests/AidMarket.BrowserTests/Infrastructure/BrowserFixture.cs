@@ -10,6 +10,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright _playwright = null!;
 
     public AidMarketFactory Factory { get; private set; } = null!;
+    /// <summary>Stripe's API and hosted checkout page, faked on its own port; the app is configured to use it.</summary>
+    public FakeStripe Stripe { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
@@ -21,9 +23,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"Chromium not found at {ChromiumPath}. Install it with `apt-get install chromium fonts-noto-cjk` (tests/run.sh does).");
         _database = await TestDatabase.CreateAsync();
-        Factory = new AidMarketFactory(_database.ConnectionString);
+        Stripe = await FakeStripe.StartAsync();
+        Factory = new AidMarketFactory(_database.ConnectionString, Stripe.Settings);
         Factory.UseKestrel(0);
         Factory.StartServer();
+        Stripe.Webhooks = () => Factory.CreateClient();
         BaseUrl = Factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
 
         _playwright = await Playwright.CreateAsync();
@@ -56,6 +60,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Browser.DisposeAsync();
         _playwright.Dispose();
         await Factory.DisposeAsync();
+        await Stripe.DisposeAsync();
         await _database.DisposeAsync();
     }
 }

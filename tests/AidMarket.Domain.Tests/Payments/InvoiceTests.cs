@@ -76,4 +76,29 @@ public class InvoiceTests
         Should.Throw<DomainException>(() => invoice.ApplyPayment(5, PaymentMethod.Stripe, " ", Now)).Code.ShouldBe("Invoice.ExternalIdRequired");
         Should.Throw<DomainException>(() => invoice.RecordRefund(0, "re_9", Now)).Code.ShouldBe("Invoice.RefundAmount");
     }
+
+    [Fact]
+    public void A_refund_after_settlement_is_a_credit_note_that_never_reopens_the_invoice()
+    {
+        var invoice = Invoice.For(Accepted(), 4, Now);
+        invoice.ApplyPayment(441_600, PaymentMethod.Stripe, "pi_1", Now);
+        invoice.RecordRefund(41_600, "re_1", Now, creditNote: true).ShouldBeTrue();
+        (invoice.PaidFen, invoice.CreditedFen, invoice.DueFen, invoice.OutstandingFen).ShouldBe((400_000L, 41_600L, 400_000L, 0L));
+        invoice.Status.ShouldBe(InvoiceStatus.Paid);
+        invoice.RecordRefund(400_000, "re_2", Now, creditNote: true).ShouldBeTrue();
+        invoice.Status.ShouldBe(InvoiceStatus.Refunded);
+        invoice.OutstandingFen.ShouldBe(0);
+        invoice.HasRefund(" re_2").ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_declined_online_payment_shows_until_the_invoice_is_paid()
+    {
+        var invoice = Invoice.For(Accepted(), 5, Now);
+        invoice.RecordPaymentFailure("pi_1", " Your card was declined. ", Now).ShouldBeTrue();
+        invoice.RecordPaymentFailure("pi_1", "Your card was declined.", Now).ShouldBeFalse();
+        invoice.OpenFailure!.Message.ShouldBe("Your card was declined.");
+        invoice.ApplyPayment(441_600, PaymentMethod.Stripe, "pi_2", Now.AddMinutes(1));
+        invoice.OpenFailure.ShouldBeNull();
+    }
 }

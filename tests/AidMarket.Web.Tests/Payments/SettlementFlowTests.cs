@@ -13,50 +13,14 @@ namespace AidMarket.Web.Tests.Payments;
 /// </summary>
 public class SettlementFlowTests(AppFixture app) : WebTest(app)
 {
-    private async Task<Browser> LogInAsync(string email)
-    {
-        var browser = NewBrowser();
-        await browser.LogInOrThrowAsync(email);
-        return browser;
-    }
+    private Task<Browser> LogInAsync(string email) => PaymentScenario.LogInAsync(App, email);
 
-    /// <summary>20 bags of dried Agaricus ordered, shipped from a lot and 19 accepted (¥1,862.00 payable).</summary>
-    private async Task<(SupplierOrder Order, Guid LotId)> AcceptedOrderAsync()
-    {
-        var purchaser = await LogInAsync("purchaser@aidmarket.demo");
-        var product = await App.QueryAsync(db => db.Products.SingleAsync(p => p.NameZh == "田林姬松茸干品"));
-        await purchaser.SubmitAsync($"/Products/{product.Id}", new Dictionary<string, string> { ["productId"] = product.Id.ToString(), ["quantity"] = "20" },
-            "/Buyer/Cart?handler=Add");
-        var submitted = await purchaser.SubmitAsync("/Buyer/Cart", new Dictionary<string, string>
-        {
-            ["Input.Address"] = "广州市海珠区", ["Input.RequestedOn"] = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd"),
-        }, "/Buyer/Cart?handler=Submit");
-        submitted.StatusCode.ShouldBe(HttpStatusCode.Redirect, Browser.ErrorsIn(await submitted.Content.ReadAsStringAsync()));
-        var order = await App.QueryAsync(db => db.SupplierOrders.SingleAsync());
-        var supplier = await LogInAsync("supplier@aidmarket.demo");
-        var url = $"/Supplier/Orders/Details/{order.Id}";
-        await supplier.SubmitAsync(url, new Dictionary<string, string>(), url + "?handler=Confirm");
-        var lot = await App.QueryAsync(db => db.ProductLots.FirstAsync(x => x.ProductId == product.Id));
-        var shipped = await supplier.SubmitAsync(url, new Dictionary<string, string> { [$"Ship[{product.Id}]"] = "20", [$"Lot[{product.Id}]"] = lot.Id.ToString() },
-            url + "?handler=Ship");
-        shipped.StatusCode.ShouldBe(HttpStatusCode.Redirect, Browser.ErrorsIn(await shipped.Content.ReadAsStringAsync()));
-        var receiver = await LogInAsync("receiver@aidmarket.demo");
-        var accepted = await receiver.SubmitAsync($"/Buyer/Orders/Receive/{order.Id}", new Dictionary<string, string>
-        {
-            [$"Accepted[{product.Id}]"] = "19", [$"Rejected[{product.Id}]"] = "1", [$"Reasons[{product.Id}]"] = "一袋受潮",
-        });
-        accepted.StatusCode.ShouldBe(HttpStatusCode.Redirect, Browser.ErrorsIn(await accepted.Content.ReadAsStringAsync()));
-        return (await App.QueryAsync(db => db.SupplierOrders.SingleAsync()), lot.Id);
-    }
+    private Task<(SupplierOrder Order, Guid LotId)> AcceptedOrderAsync() => PaymentScenario.AcceptedOrderAsync(App);
 
-    private Task<HttpResponseMessage> RecordTransferAsync(Browser admin, string amount, string memo, string slip) =>
-        admin.SubmitAsync("/Admin/Payments", new Dictionary<string, string>
-        {
-            ["Input.ReceivedOn"] = DateTime.UtcNow.ToString("yyyy-MM-dd"), ["Input.Amount"] = amount, ["Input.Memo"] = memo, ["Input.SlipNumber"] = slip,
-        }, "/Admin/Payments?handler=Record");
+    private static Task<HttpResponseMessage> RecordTransferAsync(Browser admin, string amount, string memo, string slip) =>
+        PaymentScenario.RecordTransferAsync(admin, amount, memo, slip);
 
-    private Task<long> UnbalancedEntriesAsync() => App.QueryAsync(db => db.Database
-        .SqlQuery<long>($"SELECT count(*) AS \"Value\" FROM (SELECT entry_id FROM postings GROUP BY entry_id HAVING sum(amount_fen) <> 0) x").SingleAsync());
+    private Task<long> UnbalancedEntriesAsync() => PaymentScenario.UnbalancedEntriesAsync(App);
 
     [Fact]
     public async Task An_accepted_order_is_invoiced_paid_by_bank_transfer_and_settled_once_to_the_households_of_its_lot()

@@ -57,8 +57,12 @@ public class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         b.HasOne<AidMarket.Domain.Procurement.SupplierOrder>().WithMany().HasForeignKey(i => i.SupplierOrderId);
         b.JsonList<Invoice, InvoicePayment>("_payments", "payments");
         b.JsonList<Invoice, InvoiceRefund>("_refunds", "refunds");
+        b.JsonList<Invoice, PaymentFailure>("_failures", "payment_failures").HasDefaultValueSql("'[]'::jsonb");
         b.Ignore(i => i.Payments);
         b.Ignore(i => i.Refunds);
+        b.Ignore(i => i.PaymentFailures);
+        b.Ignore(i => i.OpenFailure);
+        b.Ignore(i => i.DueFen);
         b.Ignore(i => i.OutstandingFen);
         b.Ignore(i => i.ExcessFen);
         b.Ignore(i => i.Status);
@@ -77,5 +81,17 @@ public class BankTransferRecordConfiguration : IEntityTypeConfiguration<BankTran
         b.Property(t => t.RecordedBy).HasMaxLength(450);
         b.Property(t => t.Resolution).HasMaxLength(500);
         b.Ignore(t => t.NeedsHandling);
+    }
+}
+
+public class StripeEventRecordConfiguration : IEntityTypeConfiguration<StripeEventRecord>
+{
+    public void Configure(EntityTypeBuilder<StripeEventRecord> b)
+    {
+        b.ToTable("stripe_events");
+        b.Property(e => e.Id).HasMaxLength(255);
+        b.Property(e => e.Type).HasMaxLength(100);
+        b.Property(e => e.Error).HasMaxLength(500);
+        b.HasIndex(e => e.ReceivedAt).HasFilter("processed_at IS NULL");
     }
 }

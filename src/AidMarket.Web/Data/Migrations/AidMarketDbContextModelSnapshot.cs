@@ -412,6 +412,10 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("buyer_organization_id");
 
+                    b.Property<long>("CreditedFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("credited_fen");
+
                     b.Property<DateTimeOffset>("IssuedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("issued_at");
@@ -439,6 +443,13 @@ namespace AidMarket.Web.Data.Migrations
                     b.Property<Guid>("SupplierOrderId")
                         .HasColumnType("uuid")
                         .HasColumnName("supplier_order_id");
+
+                    b.Property<string>("_failures")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payment_failures")
+                        .HasDefaultValueSql("'[]'::jsonb");
 
                     b.Property<string>("_payments")
                         .IsRequired()
@@ -1907,6 +1918,47 @@ namespace AidMarket.Web.Data.Migrations
                         .HasDatabaseName("ix_settlements_journal_entry_id");
 
                     b.ToTable("settlements", (string)null);
+                });
+
+            modelBuilder.Entity("AidMarket.Web.Payments.StripeEventRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("error");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stripe_events");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_stripe_events_received_at")
+                        .HasFilter("processed_at IS NULL");
+
+                    b.ToTable("stripe_events", (string)null);
                 });
 
             modelBuilder.Entity("AidMarket.Web.Procurement.CartLine", b =>

@@ -24,6 +24,8 @@ public class IndexModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<
     [BindProperty] public TransferInput Input { get; set; } = new();
     public IReadOnlyList<BankTransferRecord> Transfers { get; private set; } = [];
     public IReadOnlyList<Invoice> Outstanding { get; private set; } = [];
+    public IReadOnlyList<Invoice> Paid { get; private set; } = [];
+    public IReadOnlyList<StripeEventRecord> StripeProblems { get; private set; } = [];
     public IReadOnlyList<string> Results { get; private set; } = [];
     public IReadOnlyList<string> RowErrors { get; private set; } = [];
 
@@ -116,7 +118,9 @@ public class IndexModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<
     {
         if (TempData["Results"] is string text) Results = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Transfers = await db.BankTransfers.AsNoTracking().OrderByDescending(t => t.RecordedAt).Take(100).ToListAsync(ct);
-        Outstanding = await db.Invoices.AsNoTracking().Where(i => i.PaidFen < i.AmountFen).OrderBy(i => i.IssuedAt).Take(100).ToListAsync(ct);
+        Outstanding = await db.Invoices.AsNoTracking().Where(i => i.PaidFen < i.AmountFen - i.CreditedFen).OrderBy(i => i.IssuedAt).Take(100).ToListAsync(ct);
+        Paid = await db.Invoices.AsNoTracking().Where(i => i.PaidFen >= i.AmountFen - i.CreditedFen).OrderByDescending(i => i.IssuedAt).Take(50).ToListAsync(ct);
+        StripeProblems = await db.StripeEvents.AsNoTracking().Where(e => e.Error != null).OrderByDescending(e => e.ReceivedAt).Take(50).ToListAsync(ct);
         Input.ReceivedOn ??= DateOnly.FromDateTime(DateTime.Now);
     }
 }

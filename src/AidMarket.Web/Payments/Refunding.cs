@@ -1,0 +1,68 @@
+using AidMarket.Domain.Ledger;
+using AidMarket.Domain.Payments;
+using AidMarket.Web.Messaging.Contracts;
+
+namespace AidMarket.Web.Payments;
+
+/// <summary>
+/// Posts a refund against a locked invoice, once (decision note 013). Before settlement the money leaves escrow and the
+/// invoice is owed again; after settlement the split is reversed (households give back at most their undisbursed balance,
+/// the supplier covers the rest) and the refund is a credit note that lowers what the invoice asks for.
+/// </summary>
+public static class Refunding
+{
+    /// <summary>
+    /// Records the refund <paramref name="externalId"/> (a Stripe refund id or the bank slip of the refund) and its journal
+    /// entry, keyed by <paramref name="refundId"/>, in the caller's transaction. False when it was already recorded.
+    /// </summary>
+    public static async Task<bool> PostAsync(AidMarketDbContext db, Invoice invoice, Guid refundId, long amountFen, string externalId,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        if (invoice.HasRefund(externalId)) return false;
+        // Locks the order against the settlement runner (which claims with SKIP LOCKED): settled or not cannot change under us.
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM supplier_orders WHERE id = {invoice.SupplierOrderId} FOR UPDATE", ct);
+        var settlement = await db.Settlements.AsNoTracking().SingleOrDefaultAsync(s => s.SupplierOrderId == invoice.SupplierOrderId, ct);
+        var memo = $"{invoice.Reference} {externalId}";
+        JournalEntry entry;
+        bool creditNote;
+        if (settlement is null || (invoice.ExcessFen > 0 && amountFen <= invoice.ExcessFen))
+        {
+            var held = settlement is null ? invoice.PaidFen : invoice.ExcessFen;
+            entry = Refunds.FromEscrow(invoice.SupplierOrderId, invoice.SupplierId, refundId, amountFen, held, now, memo);
+            creditNote = false;
+        }
+        else
+        {
+            if (invoice.ExcessFen > 0)
+                throw new DomainException("Refund.ExcessFirst", $"Refund the excess of {new Money(invoice.ExcessFen)} on its own first.", invoice.ExcessFen);
+            entry = await AfterSettlementAsync(db, settlement, refundId, amountFen, now, memo, ct);
+            creditNote = true;
+        }
+        invoice.RecordRefund(amountFen, externalId, now, creditNote);
+        db.JournalEntries.Add(entry);
+        db.Publish(new InvoiceRefunded(invoice.Id, invoice.SupplierOrderId, invoice.BuyerOrganizationId, invoice.Reference, amountFen, creditNote));
+        return true;
+    }
+
+    private static async Task<JournalEntry> AfterSettlementAsync(AidMarketDbContext db, SettlementRecord settlement, Guid refundId, long amountFen,
+        DateTimeOffset now, string memo, CancellationToken ct)
+    {
+        var settled = await db.JournalEntries.AsNoTracking().SingleAsync(e => e.Id == settlement.JournalEntryId, ct);
+        var prefix = SourceKeys.RefundPrefix(settlement.SupplierOrderId);
+        var previous = await db.JournalEntries.AsNoTracking()
+            .Where(e => e.Kind == JournalEntryKind.Refund && e.SourceKey.StartsWith(prefix)).ToListAsync(ct);
+        var accounts = settled.Postings.Where(p => p.Account.Kind == LedgerAccountKind.HouseholdPayable)
+            .Select(p => p.Account.ToString()).Distinct().ToArray();
+        var balances = await db.Database.SqlQuery<AccountBalance>($"""
+            SELECT account, -sum(amount_fen)::bigint AS credit_fen FROM postings WHERE account = ANY({accounts}) GROUP BY account
+            """).ToListAsync(ct);
+        var households = balances.ToDictionary(b => LedgerAccount.Parse(b.Account).OwnerId!.Value, b => b.CreditFen);
+        return Refunds.AfterSettlement(settled, previous, refundId, amountFen, households, now, memo);
+    }
+
+    private sealed record AccountBalance(string Account, long CreditFen);
+
+    /// <summary>A stable refund id for a Stripe refund made outside AidMarket (in Stripe's dashboard), so its events post once.</summary>
+    public static Guid IdFor(string stripeRefundId) =>
+        new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("stripe-refund:" + stripeRefundId))[..16]);
+}
