@@ -27,7 +27,13 @@ await using var db = NpgsqlDataSource.Create(connectionString);
 
 var clock = System.Diagnostics.Stopwatch.StartNew();
 // The apps' own settlement sweep is off: the ledger section times settlement on its own, in the operator command.
-var appSettings = new Dictionary<string, string> { ["Settlement__Enabled"] = "false" };
+// Stripe is on with test keys, for the webhook ingest scenario (its API base is unreachable: ingest needs no call to Stripe).
+const string webhookSecret = "whsec_bench_only";
+var appSettings = new Dictionary<string, string>
+{
+    ["Settlement__Enabled"] = "false", ["Stripe__SecretKey"] = "sk_test_bench", ["Stripe__PublishableKey"] = "pk_test_bench",
+    ["Stripe__WebhookSecret"] = webhookSecret, ["Stripe__ApiBase"] = "http://127.0.0.1:9",
+};
 await using var app = await AppProcess.StartAsync(root, connectionString, work, "app-1", appSettings);
 Console.WriteLine($"app started at {app.Url} (migrated, demo data seeded) in {clock.Elapsed.TotalSeconds:0.0} s");
 
@@ -63,6 +69,7 @@ var scenarios = new (string Name, string Path, string Script, double MinRatio, d
     ("search", "/?Q=", Wrk.RandomGets(search), 0.25, null),
     ("product page", "/Products/{id}", Wrk.RandomGets(products), 0.35, 50),
     ("API order (10 lines, 3 suppliers)", "POST /api/v1/orders", Wrk.ApiOrders(apiKey, orderable), 0.10, 250),
+    ("Stripe webhook ingest", "POST /stripe/webhook", Wrk.StripeWebhooks(webhookSecret, 20_000), 0.20, null),
 };
 var results = new List<(LoadResult Result, double MinRatio, double? MaxP99Ms)>();
 if (!options.SkipLoad)

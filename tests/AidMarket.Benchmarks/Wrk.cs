@@ -61,6 +61,38 @@ public static partial class Wrk
     }
 
     /// <summary>A script that POSTs API orders of 10 lines across 3 random suppliers (4 + 3 + 3 products), each with a new Idempotency-Key.</summary>
+    /// <summary>
+    /// Stripe webhook deliveries signed with <paramref name="secret"/> as Stripe signs them (t=..., v1=HMAC-SHA256 of "t.payload"),
+    /// <paramref name="count"/> distinct payment_intent.succeeded events cycled by each thread: the first pass stores new events,
+    /// later passes are replays the endpoint acknowledges and ignores. Signed now, so the run must stay within the tolerance.
+    /// </summary>
+    public static string StripeWebhooks(string secret, int count)
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var key = Encoding.UTF8.GetBytes(secret);
+        var lua = new StringBuilder("local events = {\n");
+        for (var i = 0; i < count; i++)
+        {
+            var id = $"evt_bench_{i:D7}";
+            var payload = "{\"id\":\"" + id + "\",\"object\":\"event\",\"api_version\":\"2025-01-27.acacia\",\"type\":\"payment_intent.succeeded\","
+                          + "\"livemode\":false,\"pending_webhooks\":1,\"created\":" + timestamp + ",\"data\":{\"object\":{\"id\":\"pi_bench_" + i.ToString("D7")
+                          + "\",\"object\":\"payment_intent\",\"amount\":186200,\"amount_received\":186200,\"currency\":\"cny\",\"status\":\"succeeded\","
+                          + "\"metadata\":{\"invoice_id\":\"" + Guid.NewGuid() + "\",\"reference\":\"AM" + i.ToString("D10") + "\"}}}}";
+            var signature = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{timestamp}.{payload}")));
+            lua.Append("  {[==[").Append(payload).Append("]==], \"t=").Append(timestamp).Append(",v1=").Append(signature).Append("\"},\n");
+        }
+        lua.Append("}\n").Append(ThreadSeed).Append("""
+            local n = nil
+            request = function()
+              if n == nil then n = math.random(#events) end
+              n = n % #events + 1
+              local e = events[n]
+              return wrk.format("POST", "/stripe/webhook", { ["Content-Type"] = "application/json", ["Stripe-Signature"] = e[2] }, e[1])
+            end
+            """);
+        return lua.ToString();
+    }
+
     public static string ApiOrders(string apiKey, IReadOnlyList<(Guid Id, int MinOrder)[]> suppliers)
     {
         var lua = new StringBuilder("local suppliers = {\n");
