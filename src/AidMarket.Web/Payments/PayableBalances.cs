@@ -1,3 +1,5 @@
+using AidMarket.Domain.Ledger;
+
 namespace AidMarket.Web.Payments;
 
 /// <summary>
@@ -26,6 +28,12 @@ public static class PayableBalances
             SELECT $1::uuid, coalesce(-sum(amount_fen), 0)::bigint FROM postings WHERE account = 'household:' || $1
             """, householdId.ToString("D"), ct)).Values.Single();
 
+    /// <summary>These households' balances (those with postings), by household id.</summary>
+    public static Task<Dictionary<Guid, long>> OfHouseholdsAsync(AidMarketDbContext db, IEnumerable<Guid> householdIds, CancellationToken ct) =>
+        QueryAsync(db, """
+            SELECT substr(account, length('household:') + 1)::uuid, -sum(amount_fen)::bigint FROM postings WHERE account = ANY($1) GROUP BY account
+            """, householdIds.Select(id => LedgerAccount.Household(id).ToString()).Distinct().ToArray(), ct);
+
     /// <summary>
     /// Locks the county's households until the transaction ends, so two batches (or a batch and a refund that takes back a
     /// household's part) never pay out the same balance twice.
@@ -37,7 +45,7 @@ public static class PayableBalances
     public static Task LockSupplierPayoutsAsync(AidMarketDbContext db, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext('aidmarket:supplier-payouts'))", ct);
 
-    private static Task<Dictionary<Guid, long>> QueryAsync(AidMarketDbContext db, string sql, string? parameter, CancellationToken ct) =>
+    private static Task<Dictionary<Guid, long>> QueryAsync(AidMarketDbContext db, string sql, object? parameter, CancellationToken ct) =>
         db.OnConnectionAsync(async (connection, transaction) =>
         {
             await using var command = new Npgsql.NpgsqlCommand(sql, connection, transaction);

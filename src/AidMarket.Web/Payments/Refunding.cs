@@ -51,16 +51,10 @@ public static class Refunding
         var prefix = SourceKeys.RefundPrefix(settlement.SupplierOrderId);
         var previous = await db.JournalEntries.AsNoTracking()
             .Where(e => e.Kind == JournalEntryKind.Refund && e.SourceKey.StartsWith(prefix)).ToListAsync(ct);
-        var accounts = settled.Postings.Where(p => p.Account.Kind == LedgerAccountKind.HouseholdPayable)
-            .Select(p => p.Account.ToString()).Distinct().ToArray();
-        var balances = await db.Database.SqlQuery<AccountBalance>($"""
-            SELECT account, -sum(amount_fen)::bigint AS credit_fen FROM postings WHERE account = ANY({accounts}) GROUP BY account
-            """).ToListAsync(ct);
-        var households = balances.ToDictionary(b => LedgerAccount.Parse(b.Account).OwnerId!.Value, b => b.CreditFen);
+        var households = await PayableBalances.OfHouseholdsAsync(db,
+            settled.Postings.Where(p => p.Account.Kind == LedgerAccountKind.HouseholdPayable).Select(p => p.Account.OwnerId!.Value), ct);
         return Refunds.AfterSettlement(settled, previous, refundId, amountFen, households, now, memo);
     }
-
-    private sealed record AccountBalance(string Account, long CreditFen);
 
     /// <summary>A stable refund id for a Stripe refund made outside AidMarket (in Stripe's dashboard), so its events post once.</summary>
     public static Guid IdFor(string stripeRefundId) =>
