@@ -31,12 +31,12 @@ public class PurchaseOrder
     private PurchaseOrder() { Number = SubmittedByUserId = ""; Delivery = null!; }
 
     public PurchaseOrder(Guid buyerOrganizationId, string number, string submittedByUserId, DeliveryDetails delivery,
-        IReadOnlyList<OrderLine> lines, long approvalThresholdFen, DateTimeOffset now)
+        IReadOnlyList<OrderLine> lines, long approvalThresholdFen, DateTimeOffset now, Guid? id = null)
     {
         if (lines.Count == 0) throw new DomainException("Order.Empty", "The cart is empty.");
         if (lines.Any(l => l.Quantity <= 0)) throw new DomainException("Order.Quantity", "Every quantity must be at least one.");
         if (lines.Select(l => l.ProductId).Distinct().Count() != lines.Count) throw new DomainException("Order.ProductTwice", "Each product appears once in an order.");
-        Id = Guid.CreateVersion7();
+        Id = id ?? Guid.CreateVersion7();
         BuyerOrganizationId = buyerOrganizationId;
         Number = number;
         SubmittedByUserId = submittedByUserId;

@@ -5,6 +5,7 @@ using AidMarket.Domain.Procurement;
 using AidMarket.Web.Catalog;
 using AidMarket.Web.Procurement;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
 
 namespace AidMarket.Web.Api;
 
@@ -79,11 +80,8 @@ public static class BuyerApi
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // A retry waits here for the first request with the same key to finish, then finds its row.
-        var fresh = await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO api_idempotencies (organization_id, key, request_hash, created_at) VALUES ({org}, {key}, {requestHash}, {now})
-            ON CONFLICT DO NOTHING
-            """, ct);
-        if (fresh == 0)
+        var claim = await ClaimKeyAsync(db, org, key, requestHash, now, ct);
+        if (claim is null)
         {
             var earlier = await db.ApiIdempotencies.AsNoTracking().SingleAsync(i => i.OrganizationId == org && i.Key == key, ct);
             await tx.RollbackAsync(ct);
@@ -94,11 +92,10 @@ public static class BuyerApi
         try
         {
             var lines = await PriceAsync(db, request.Lines, ct);
-            var order = await OrderPlacement.SubmitAsync(db, org, me.UserId!,
+            var order = await OrderPlacement.SubmitAsync(db, claim, org, me.UserId!,
                 new DeliveryDetails(request.BuyerPoNumber ?? "", request.CostCenter ?? "", request.DeliveryAddress ?? "", request.RequestedDeliveryDate, request.Notes ?? ""),
                 lines, now, ct);
             await db.SaveChangesAsync(ct);
-            await db.ApiIdempotencies.Where(i => i.OrganizationId == org && i.Key == key).ExecuteUpdateAsync(s => s.SetProperty(i => i.OrderId, order.Id), ct);
             await tx.CommitAsync(ct);
             return TypedResults.Created($"/api/v1/orders/{order.Id}", OrderDto.Of(order, db.SupplierOrders.Local.Where(s => s.OrderId == order.Id)));
         }
@@ -113,6 +110,32 @@ public static class BuyerApi
             return Problem(StatusCodes.Status409Conflict, "Conflict", "The data changed while the order was placed; nothing was saved. Retry with the same Idempotency-Key.");
         }
     }
+
+    /// <summary>
+    /// One round trip: claims the key for the order about to be placed (its row commits with the order, or not at all), reads the
+    /// buyer's approval threshold and takes the order number. Null when the key is already taken.
+    /// </summary>
+    private static Task<OrderPlacement.Header?> ClaimKeyAsync(AidMarketDbContext db, Guid org, string key, string requestHash, DateTimeOffset now,
+        CancellationToken ct) =>
+        db.OnConnectionAsync(async (connection, transaction) =>
+        {
+            var orderId = Guid.CreateVersion7();
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("""
+                INSERT INTO api_idempotencies (organization_id, key, request_hash, created_at, order_id) VALUES ($1, $2, $3, $4, $5)
+                ON CONFLICT DO NOTHING
+                """) { Parameters = { new() { Value = org }, new() { Value = key }, new() { Value = requestHash }, new() { Value = now }, new() { Value = orderId } } });
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT approval_threshold_fen FROM organizations WHERE id = $1") { Parameters = { new() { Value = org } } });
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(OrderPlacement.NextNumberSql));
+            await using var reader = await batch.ExecuteReaderAsync(ct); // on the first result with columns: the threshold
+            await reader.ReadAsync(ct);
+            var threshold = reader.GetInt64(0);
+            await reader.NextResultAsync(ct);
+            await reader.ReadAsync(ct);
+            var next = reader.GetInt64(0);
+            await reader.CloseAsync();
+            return batch.BatchCommands[0].RecordsAffected == 0 ? null : new OrderPlacement.Header(orderId, OrderPlacement.Number(now, next), threshold);
+        }, ct);
 
     /// <summary>Prices the requested lines at today's tiers; every product must be on sale and ordered at least at its minimum.</summary>
     private static async Task<IReadOnlyList<OrderLine>> PriceAsync(AidMarketDbContext db, IReadOnlyList<OrderLineRequest> requested, CancellationToken ct)

@@ -13,11 +13,14 @@ public static class DbContextSetup
     /// <summary>
     /// Lets Npgsql prepare the statements a connection runs often (unless the connection string says otherwise): PostgreSQL
     /// then plans them once instead of on every request, which on the storefront's joins costs more than running them.
+    /// A pooled connection is not reset when it is returned (seven statements on its next use): the app keeps no session
+    /// state, its locks are transaction locks and its temporary tables drop on commit.
     /// </summary>
     public static string WithAutoPrepare(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 200;
+        builder.NoResetOnClose = true;
         return builder.ConnectionString;
     }
 

@@ -41,7 +41,13 @@ public record PurchaseOrderSubmitted(Guid OrderId, Guid BuyerOrganizationId, str
 
 public record PurchaseOrderReviewed(Guid OrderId, Guid BuyerOrganizationId, string Number, bool Approved, string? Reason, string SubmittedByUserId);
 
-public record SupplierOrderPlaced(Guid SupplierOrderId, Guid OrderId, string OrderNumber, Guid SupplierId, Guid BuyerOrganizationId, long TotalFen);
+/// <summary>An order was placed: one supplier order per supplier, in one message (each supplier is told of its own part).</summary>
+public record SupplierOrdersPlaced(Guid OrderId, string OrderNumber, Guid BuyerOrganizationId, IReadOnlyList<PlacedSupplierOrder> Parts)
+{
+    public IReadOnlyList<Guid> SupplierIds => Parts.Select(p => p.SupplierId).ToList();
+}
+
+public record PlacedSupplierOrder(Guid SupplierOrderId, Guid SupplierId, long TotalFen);
 
 /// <summary>Confirmed (some lines may be declined), Declined, Shipped or Accepted.</summary>
 public record SupplierOrderChanged(Guid SupplierOrderId, Guid OrderId, string OrderNumber, Guid SupplierId, Guid BuyerOrganizationId, string Change);

@@ -9,37 +9,51 @@ namespace AidMarket.Web.Procurement;
 /// <summary>Places approved orders and cancels placed ones; stock moves only inside the caller's transaction.</summary>
 public static class OrderPlacement
 {
-    public static async Task<string> NextNumberAsync(AidMarketDbContext db, DateTimeOffset now, CancellationToken ct)
-    {
-        var next = (long)(await db.ScalarAsync("SELECT nextval('order_numbers')", ct))!;
-        return $"PO-{now:yyyyMMdd}-{next:D6}";
-    }
+    /// <summary>The SQL that takes the next order number; <see cref="Number"/> formats it.</summary>
+    public const string NextNumberSql = "SELECT nextval('order_numbers')";
+
+    public static string Number(DateTimeOffset now, long next) => $"PO-{now:yyyyMMdd}-{next:D6}";
+
+    public static async Task<string> NextNumberAsync(AidMarketDbContext db, DateTimeOffset now, CancellationToken ct) =>
+        Number(now, (long)(await db.ScalarAsync(NextNumberSql, ct))!);
+
+    /// <summary>What an order needs before it exists: its id, its number and the buyer's approval threshold.</summary>
+    public sealed record Header(Guid Id, string Number, long ApprovalThresholdFen);
 
     /// <summary>Submits a purchase order for a buyer: numbered, approved or waiting by the buyer's threshold, placed when approved.</summary>
     public static async Task<PurchaseOrder> SubmitAsync(AidMarketDbContext db, Guid buyerOrganizationId, string submittedBy, DeliveryDetails delivery,
         IReadOnlyList<OrderLine> lines, DateTimeOffset now, CancellationToken ct)
     {
-        var buyer = await db.Organizations.SingleAsync(o => o.Id == buyerOrganizationId, ct);
-        var order = new PurchaseOrder(buyer.Id, await NextNumberAsync(db, now, ct), submittedBy, delivery, lines, buyer.ApprovalThresholdFen, now);
+        var threshold = await db.Organizations.Where(o => o.Id == buyerOrganizationId).Select(o => o.ApprovalThresholdFen).SingleAsync(ct);
+        var header = new Header(Guid.CreateVersion7(), await NextNumberAsync(db, now, ct), threshold);
+        return await SubmitAsync(db, header, buyerOrganizationId, submittedBy, delivery, lines, now, ct);
+    }
+
+    /// <summary><see cref="SubmitAsync(AidMarketDbContext, Guid, string, DeliveryDetails, IReadOnlyList{OrderLine}, DateTimeOffset, CancellationToken)"/> with the header already read.</summary>
+    public static async Task<PurchaseOrder> SubmitAsync(AidMarketDbContext db, Header header, Guid buyerOrganizationId, string submittedBy,
+        DeliveryDetails delivery, IReadOnlyList<OrderLine> lines, DateTimeOffset now, CancellationToken ct)
+    {
+        var order = new PurchaseOrder(buyerOrganizationId, header.Number, submittedBy, delivery, lines, header.ApprovalThresholdFen, now, header.Id);
         db.PurchaseOrders.Add(order);
         if (order.Status == OrderStatus.Approved) await PlaceAsync(db, order, now, ct);
-        db.Publish(new PurchaseOrderSubmitted(order.Id, buyer.Id, order.Number, order.TotalFen, order.NeedsApproval, submittedBy));
+        db.Publish(new PurchaseOrderSubmitted(order.Id, buyerOrganizationId, order.Number, order.TotalFen, order.NeedsApproval, submittedBy));
         return order;
     }
 
     /// <summary>
     /// Reserves every line's stock, never below zero whatever runs at the same time on any instance, and splits the order per
-    /// supplier, freezing each supplier's plan in force. One round trip: the products are locked in id order (so two orders
-    /// never wait on each other), then one conditional UPDATE takes every line that is still orderable and in stock. If any
-    /// line is missing, throws Order.NotEnoughStock or Order.NotOrderable naming the first such product; the caller's
-    /// transaction rolls the others back.
+    /// supplier, freezing each supplier's plan in force. One round trip: the plans are read, the products are locked in id
+    /// order (so two orders never wait on each other), then one conditional UPDATE takes every line that is still orderable and
+    /// in stock. If any line is missing, throws Order.NotEnoughStock or Order.NotOrderable naming the first such product; the
+    /// caller's transaction rolls the others back. After it the caller only saves and commits, so the locks are held briefly.
     /// </summary>
     public static async Task<IReadOnlyList<SupplierOrder>> PlaceAsync(AidMarketDbContext db, PurchaseOrder order, DateTimeOffset now, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var wanted = order.Lines.GroupBy(l => l.ProductId).Select(g => (ProductId: g.Key, Quantity: g.Sum(l => l.Quantity), Line: g.First()))
             .OrderBy(l => l.ProductId).ToList();
-        var reserved = await ReserveAsync(db, wanted.Select(w => w.ProductId).ToArray(), wanted.Select(w => w.Quantity).ToArray(), today, ct);
+        var supplierIds = order.Lines.Select(l => l.SupplierId).Distinct().ToArray();
+        var (plans, reserved) = await ReserveAsync(db, supplierIds, wanted.Select(w => w.ProductId).ToArray(), wanted.Select(w => w.Quantity).ToArray(), today, ct);
         if (wanted.Find(w => !reserved.Contains(w.ProductId)) is { Line: not null } missing)
         {
             var line = missing.Line;
@@ -53,20 +67,22 @@ public static class OrderPlacement
                 : new DomainException("Order.NotEnoughStock", $"Not enough stock of {line.ProductName}: {orderable} {line.Unit} left.",
                     line.ProductName, orderable.Value, line.Unit);
         }
-        var supplierIds = order.Lines.Select(l => l.SupplierId).Distinct().ToList();
-        var plans = await db.BenefitPlans.Where(p => supplierIds.Contains(p.SupplierId) && p.Status == BenefitPlanStatus.Approved)
-            .ToDictionaryAsync(p => p.SupplierId, p => new PlanAtPlacement(p.Id, p.HouseholdSharePercent), ct);
         var supplierOrders = order.Place(plans, now);
         db.SupplierOrders.AddRange(supplierOrders);
-        foreach (var s in supplierOrders)
-            db.Publish(new SupplierOrderPlaced(s.Id, s.OrderId, s.OrderNumber, s.SupplierId, s.BuyerOrganizationId, s.TotalFen));
+        db.Publish(new SupplierOrdersPlaced(order.Id, order.Number, order.BuyerOrganizationId,
+            supplierOrders.Select(s => new PlacedSupplierOrder(s.Id, s.SupplierId, s.TotalFen)).ToList()));
         return supplierOrders;
     }
 
-    private static Task<HashSet<Guid>> ReserveAsync(AidMarketDbContext db, Guid[] productIds, int[] quantities, DateOnly today, CancellationToken ct) =>
+    private static Task<(Dictionary<Guid, PlanAtPlacement> Plans, HashSet<Guid> Reserved)> ReserveAsync(AidMarketDbContext db, Guid[] supplierIds,
+        Guid[] productIds, int[] quantities, DateOnly today, CancellationToken ct) =>
         db.OnConnectionAsync(async (connection, transaction) =>
         {
             await using var batch = new NpgsqlBatch(connection, transaction);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
+                SELECT supplier_id, id, household_share_percent FROM benefit_plans
+                WHERE supplier_id = ANY($1) AND status = '{nameof(BenefitPlanStatus.Approved)}'
+                """) { Parameters = { new() { Value = supplierIds } } });
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT id FROM products WHERE id = ANY($1) ORDER BY id FOR UPDATE")
                 { Parameters = { new() { Value = productIds } } });
             batch.BatchCommands.Add(new NpgsqlBatchCommand("""
@@ -77,10 +93,13 @@ public static class OrderPlacement
                 RETURNING p.id
                 """) { Parameters = { new() { Value = productIds }, new() { Value = quantities }, new() { Value = today } } });
             await using var reader = await batch.ExecuteReaderAsync(ct);
+            var plans = new Dictionary<Guid, PlanAtPlacement>();
+            while (await reader.ReadAsync(ct)) plans.Add(reader.GetGuid(0), new PlanAtPlacement(reader.GetGuid(1), reader.GetDecimal(2)));
+            await reader.NextResultAsync(ct);
             await reader.NextResultAsync(ct); // past the locked ids
             var reserved = new HashSet<Guid>();
             while (await reader.ReadAsync(ct)) reserved.Add(reader.GetGuid(0));
-            return reserved;
+            return (plans, reserved);
         }, ct);
 
     /// <summary>Gives stock back (declined or cancelled lines), in product order like reservations.</summary>

@@ -57,6 +57,19 @@ public class OrderFlowTests(AppFixture app) : WebTest(app)
         (await ProductAsync("瓮安红茶")).Stock.ShouldBe(tea.Stock - 5);
         (await App.QueryAsync(db => db.CartLines.CountAsync())).ShouldBe(0);
         (await purchaser.GetPageAsync($"/Buyer/Orders/Details/{order.Id}")).ShouldContain("已下单");
+
+        // One message for the placement, handled in one transaction: once the mushroom supplier's members are told, every
+        // supplier's members are told of their own part and no one else (the tea supplier has no members in the demo data).
+        async Task<List<string>> MembersAsync(Guid supplierId) => await App.QueryAsync(db => (from s in db.Suppliers
+            join u in db.Users on s.OrganizationId equals u.OrganizationId where s.Id == supplierId select u.Id).OrderBy(id => id).ToListAsync());
+        Task<List<string>> ToldAsync(Guid partId) => App.QueryAsync(db => db.Notifications.Where(n => n.Link == $"/Supplier/Orders/Details/{partId}")
+            .Select(n => n.UserId).OrderBy(id => id).ToListAsync());
+        var mushroomPart = parts.Single(p => p.SupplierId == mushrooms.SupplierId);
+        var mushroomMembers = await MembersAsync(mushrooms.SupplierId);
+        mushroomMembers.ShouldNotBeEmpty();
+        await Eventually.ReturnsAsync(() => ToldAsync(mushroomPart.Id), told => told.SequenceEqual(mushroomMembers));
+        foreach (var part in parts)
+            (await ToldAsync(part.Id)).ShouldBe(await MembersAsync(part.SupplierId));
     }
 
     [Fact]

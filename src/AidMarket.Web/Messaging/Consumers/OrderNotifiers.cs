@@ -33,18 +33,27 @@ public class PurchaseOrderReviewedNotifier : NotifyingConsumer<PurchaseOrderRevi
         (m.Approved ? "Notification.OrderApproved" : "Notification.OrderRejected", [m.Number, m.Reason ?? ""], $"/Buyer/Orders/Details/{m.OrderId}");
 }
 
-public class SupplierOrderPlacedNotifier : NotifyingConsumer<SupplierOrderPlaced>
+/// <summary>Each supplier of a placed order hears of its own part; one message and one query for all of them.</summary>
+public class SupplierOrdersPlacedNotifier : NotifierBase<SupplierOrdersPlaced>
 {
-    public SupplierOrderPlacedNotifier(AidMarketDbContext db, Mailer mailer, IStringLocalizer<SharedResource> localizer) : base(db)
+    public SupplierOrdersPlacedNotifier(AidMarketDbContext db, Mailer mailer, IStringLocalizer<SharedResource> localizer) : base(db)
     {
         Mailer = mailer;
         Localizer = localizer;
     }
 
-    protected override IQueryable<string> Recipients(SupplierOrderPlaced m) => MembersOfSupplier(m.SupplierId);
-
-    protected override (string, string[], string?) Message(SupplierOrderPlaced m) =>
-        ("Notification.SupplierOrderPlaced", [m.OrderNumber, new Money(m.TotalFen).ToString()], $"/Supplier/Orders/Details/{m.SupplierOrderId}");
+    protected override async Task HandleAsync(SupplierOrdersPlaced m, Guid messageId, CancellationToken ct)
+    {
+        var supplierIds = m.SupplierIds;
+        var members = await (from s in Db.Suppliers
+                             join u in Db.Users on s.OrganizationId equals u.OrganizationId
+                             where supplierIds.Contains(s.Id)
+                             select new { SupplierId = s.Id, u.Id, u.Email }).ToListAsync(ct);
+        foreach (var part in m.Parts)
+            await NotifyAsync(members.Where(x => x.SupplierId == part.SupplierId).Select(x => new Recipient(x.Id, x.Email)).ToList(),
+                "Notification.SupplierOrderPlaced", [m.OrderNumber, new Money(part.TotalFen).ToString()], $"/Supplier/Orders/Details/{part.SupplierOrderId}",
+                messageId, ct);
+    }
 }
 
 public class SupplierOrderChangedNotifier : NotifyingConsumer<SupplierOrderChanged>

@@ -4,28 +4,41 @@ using AidMarket.Web.Messaging.Contracts;
 namespace AidMarket.Web.Messaging.Consumers;
 
 /// <summary>Turns an event into in-app notifications for the people who must act on it or hear of it.</summary>
-public abstract class NotifyingConsumer<T>(AidMarketDbContext db) : IdempotentConsumer<T>(db) where T : class
+public abstract class NotifyingConsumer<T>(AidMarketDbContext db) : NotifierBase<T>(db) where T : class
 {
     protected abstract IQueryable<string> Recipients(T message);
     protected abstract (string Key, string[] Arguments, string? Link) Message(T message);
 
+    protected override async Task HandleAsync(T message, Guid messageId, CancellationToken ct)
+    {
+        var (key, arguments, link) = Message(message);
+        // One query for who is told and where they are mailed.
+        var recipients = await (from u in Db.Users where Recipients(message).Contains(u.Id) select new Recipient(u.Id, u.Email)).ToListAsync(ct);
+        await NotifyAsync(recipients, key, arguments, link, messageId, ct);
+    }
+}
+
+/// <summary>What every notifier does: notifications in the handler's transaction and, for some events, mail.</summary>
+public abstract class NotifierBase<T>(AidMarketDbContext db) : IdempotentConsumer<T>(db) where T : class
+{
     /// <summary>Set by consumers whose events also go out by email (to the same people, in Chinese).</summary>
     protected Mailer? Mailer { get; init; }
     protected IStringLocalizer<SharedResource>? Localizer { get; init; }
 
-    protected override async Task HandleAsync(T message, Guid messageId, CancellationToken ct)
+    protected sealed record Recipient(string UserId, string? Email);
+
+    /// <summary>Adds the notifications to this handler's transaction and mails them (in Chinese) when this consumer mails.</summary>
+    protected async Task NotifyAsync(IReadOnlyList<Recipient> recipients, string key, string[] arguments, string? link, Guid messageId, CancellationToken ct)
     {
-        var (key, arguments, link) = Message(message);
-        var userIds = await Recipients(message).Distinct().ToListAsync(ct);
-        foreach (var userId in userIds)
-            Db.Notifications.Add(new Notification(userId, key, arguments, link, messageId));
-        if (Mailer is null || Localizer is null) return;
+        foreach (var r in recipients)
+            Db.Notifications.Add(new Notification(r.UserId, key, arguments, link, messageId));
+        if (Mailer is null || Localizer is null || !recipients.Any(r => r.Email is not null)) return;
         var previous = System.Globalization.CultureInfo.CurrentUICulture;
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-CN");
         try
         {
             var text = Localizer[key, arguments.Select(a => a.StartsWith("Role.") ? (object)Localizer[a].Value : a).ToArray()].Value;
-            foreach (var email in await Db.Users.Where(u => userIds.Contains(u.Id) && u.Email != null).Select(u => u.Email!).ToListAsync(ct))
+            foreach (var email in recipients.Where(r => r.Email is not null).Select(r => r.Email!))
                 await Mailer.SendAsync(email, "消费帮扶集采平台：" + text, text + (link is null ? "" : "\n\n" + link), messageId, ct);
         }
         finally
