@@ -13,7 +13,7 @@ public class AidMarketDbContext : IdentityDbContext<AppUser>, IDataProtectionKey
 {
     /// <summary>
     /// SaveChanges inside an explicit transaction takes no savepoint (two more round trips each time): every caller that
-    /// catches a failed SaveChanges abandons its transaction, none goes on with it (note 016).
+    /// catches a failed SaveChanges abandons its transaction, none goes on with it (note 017).
     /// </summary>
     public AidMarketDbContext(DbContextOptions<AidMarketDbContext> options) : base(options) => Database.AutoSavepointsEnabled = false;
 

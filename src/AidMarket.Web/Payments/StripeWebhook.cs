@@ -1,3 +1,4 @@
+using AidMarket.Web.Messaging;
 using AidMarket.Web.Messaging.Contracts;
 using Microsoft.Extensions.Options;
 using Stripe;
@@ -38,7 +39,7 @@ public static class StripeWebhook
         return app;
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpContext http, IOptions<StripeOptions> options, AidMarketDbContext db,
+    private static async Task<IResult> ReceiveAsync(HttpContext http, IOptions<StripeOptions> options, AidMarketDbContext db, OutboxSignal outbox,
         ILoggerFactory logs, CancellationToken ct)
     {
         // Stripe reads only the status: no HTML error page (which, re-executed as a POST, would also fail antiforgery).
@@ -59,21 +60,31 @@ public static class StripeWebhook
             return Results.BadRequest();
         }
         if (string.IsNullOrEmpty(stripeEvent.Id)) return Results.BadRequest();
-        await StoreAsync(db, stripeEvent.Id, stripeEvent.Type, json, ct);
+        if (await StoreAsync(db, stripeEvent.Id, stripeEvent.Type, json, ct)) outbox.Notify();
         return Results.Ok();
     }
 
-    /// <summary>Stores the event unless its id is known; a new one is announced through the outbox in the same transaction.</summary>
-    public static async Task<bool> StoreAsync(AidMarketDbContext db, string id, string type, string json, CancellationToken ct)
-    {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var inserted = await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO stripe_events (id, type, payload, received_at) VALUES ({id}, {type}, {json}, now()) ON CONFLICT (id) DO NOTHING
-            """, ct);
-        if (inserted == 0) return false;
-        db.Publish(new StripeEventReceived(id, type));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return true;
-    }
+    /// <summary>
+    /// Stores the event unless its id is known; a new one is announced through the outbox. One statement, so one round trip
+    /// and one commit: both rows or neither.
+    /// </summary>
+    public static Task<bool> StoreAsync(AidMarketDbContext db, string id, string type, string json, CancellationToken ct) =>
+        db.OnConnectionAsync(async (connection, transaction) =>
+        {
+            var announcement = OutboxMessage.From(new StripeEventReceived(id, type));
+            await using var command = new Npgsql.NpgsqlCommand("""
+                WITH stored AS (
+                    INSERT INTO stripe_events (id, type, payload, received_at) VALUES ($1, $2, $3, now()) ON CONFLICT (id) DO NOTHING RETURNING id)
+                INSERT INTO outbox_messages (id, type, payload, created_at, attempts) SELECT $4, $5, $6::jsonb, $7, 0 FROM stored
+                """, connection, transaction)
+            {
+                Parameters =
+                {
+                    new() { Value = id }, new() { Value = type }, new() { Value = json },
+                    new() { Value = announcement.Id }, new() { Value = announcement.Type }, new() { Value = announcement.Payload },
+                    new() { Value = announcement.CreatedAt },
+                },
+            };
+            return await command.ExecuteNonQueryAsync(ct) == 1;
+        }, ct);
 }
