@@ -5,14 +5,16 @@ namespace AidMarket.Testing;
 /// <summary>
 /// Puts many supplier orders in the state settlement looks for, straight in SQL (the pages would take hours for 100,000):
 /// accepted, shipped from a lot that <paramref name="householdsPerLot"/> households supplied, invoiced and paid by bank
-/// transfer, with the payment in the ledger as the app records it. Uses a demo supplier, its product and plan, so the demo
-/// data must be seeded. For the benchmark and the crash test; the app then settles them as it would any other.
+/// transfer, with the payment in the ledger as the app records it. Uses a demo supplier, its product (<paramref name="product"/>,
+/// by its Chinese name, or the first one) and plan, so the demo data must be seeded. For the benchmark and the crash test
+/// (and payout tests that need real settlements); the app then settles them as it would any other.
 /// </summary>
 public static class DueOrderSeed
 {
     public sealed record Seeded(int Orders, int Households, int Lots, long AmountFen);
 
-    public static async Task<Seeded> SeedAsync(string connectionString, int orders, int householdsPerLot = 10, int households = 20_000, string tag = "B")
+    public static async Task<Seeded> SeedAsync(string connectionString, int orders, int householdsPerLot = 10, int households = 20_000, string tag = "B",
+        string? product = null)
     {
         var lots = Math.Max(1, orders / 10);
         await using var connection = new NpgsqlConnection(connectionString);
@@ -26,6 +28,7 @@ public static class DueOrderSeed
             command.Parameters.AddWithValue("households", households);
             command.Parameters.AddWithValue("per_lot", householdsPerLot);
             command.Parameters.AddWithValue("tag", tag);
+            command.Parameters.AddWithValue("product", product ?? "");
             await command.ExecuteNonQueryAsync();
         }
 
@@ -35,6 +38,7 @@ public static class DueOrderSeed
             SELECT p.id AS product_id, p.name_zh AS product_name, p.supplier_id, bp.id AS plan_id, gen_random_uuid() AS po_id,
                    (SELECT id FROM organizations WHERE kind = 'Buyer' ORDER BY name LIMIT 1) AS buyer_id
             FROM products p JOIN benefit_plans bp ON bp.supplier_id = p.supplier_id AND bp.status = 'Approved'
+            WHERE @product = '' OR p.name_zh = @product
             ORDER BY p.name_zh LIMIT 1
             """);
         await Exec("""

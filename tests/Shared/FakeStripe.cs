@@ -13,7 +13,8 @@ namespace AidMarket.Testing;
 
 /// <summary>
 /// A local stand-in for the parts of Stripe's HTTP API the app calls (Checkout Sessions, refunds, transfers), on a free
-/// loopback port, so tests run the real Stripe.net client. Same Idempotency-Key, same answer. Its hosted checkout page
+/// loopback port, so tests run the real Stripe.net client. Same Idempotency-Key, same answer. Transfers can be refused per
+/// destination or have their answer lost after they were made. Its hosted checkout page
 /// (/pay/{session}) has Pay and Decline card buttons that send correctly signed webhooks to the app, as Stripe would,
 /// and send the browser back. Every API request is recorded for assertions.
 /// </summary>
@@ -41,6 +42,13 @@ public sealed class FakeStripe : IAsyncDisposable
     /// <summary>Sends refund.updated to the app as soon as a refund is created (as Stripe does), racing the API answer.</summary>
     public bool SendRefundWebhooks { get; set; } = true;
     public string BaseUrl { get; private set; } = "";
+    /// <summary>Every transfer made (once per idempotency key), as Stripe would return it.</summary>
+    public ConcurrentQueue<Dictionary<string, object?>> Transfers { get; } = new();
+    /// <summary>Connected accounts Stripe refuses to transfer to, with its message (400, nothing made).</summary>
+    public ConcurrentDictionary<string, string> RefuseTransfersTo { get; } = new();
+    /// <summary>How many of the next transfer requests make the transfer but answer 500, as a lost connection would.</summary>
+    public int LoseTransferAnswers { get => Volatile.Read(ref _lostTransferAnswers); set => Volatile.Write(ref _lostTransferAnswers, value); }
+    private int _lostTransferAnswers;
 
     private FakeStripe(WebApplication app) => _app = app;
 
@@ -88,11 +96,22 @@ public sealed class FakeStripe : IAsyncDisposable
                 _ = Task.Run(() => SendEventAsync(EventJson("evt_" + refund["id"], "refund.updated", refund)));
             return refund;
         }));
-        app.MapPost("/v1/transfers", (HttpRequest request) => IdempotentAsync(request, form => new Dictionary<string, object?>
+        app.MapPost("/v1/transfers", async (HttpRequest request, HttpResponse response) =>
         {
-            ["id"] = NextId("tr"), ["object"] = "transfer", ["amount"] = long.Parse(form["amount"]), ["currency"] = form["currency"],
-            ["destination"] = form.GetValueOrDefault("destination"), ["metadata"] = Nested(form, "metadata"),
-        }));
+            var (form, key) = await ReadAsync(request);
+            if (RefuseTransfersTo.TryGetValue(form.GetValueOrDefault("destination") ?? "", out var refusal))
+                return Results.Json(new { error = new { type = "invalid_request_error", code = "account_invalid", message = refusal } }, statusCode: 400);
+            var body = Idempotent(request.Path, key, form, f =>
+            {
+                var transfer = TransferObject(NextId("tr"), long.Parse(f["amount"]), f["currency"], f.GetValueOrDefault("destination"), Nested(f, "metadata"));
+                Transfers.Enqueue(transfer);
+                return transfer;
+            });
+            if (!TakeOne(ref _lostTransferAnswers)) return Results.Text(body, "application/json");
+            // The transfer is made, but its answer never arrives intact: the caller cannot know.
+            response.Headers["Stripe-Should-Retry"] = "false";
+            return Results.Json(new { error = new { type = "api_error", message = "An error occurred with our connection to Stripe." } }, statusCode: 500);
+        });
         app.MapGet("/pay/{id}", (string id) => _sessions.TryGetValue(id, out var s) ? Results.Content(CheckoutPage(s), "text/html; charset=utf-8") : NotFound());
         app.MapPost("/pay/{id}/complete", async (string id) =>
         {
@@ -114,11 +133,31 @@ public sealed class FakeStripe : IAsyncDisposable
 
     private async Task<IResult> IdempotentAsync(HttpRequest request, Func<Dictionary<string, string>, Dictionary<string, object?>> create)
     {
+        var (form, key) = await ReadAsync(request);
+        return Results.Text(Idempotent(request.Path, key, form, create), "application/json");
+    }
+
+    /// <summary>The request's form and idempotency key, recorded.</summary>
+    private async Task<(Dictionary<string, string> Form, string? Key)> ReadAsync(HttpRequest request)
+    {
         var form = (await request.ReadFormAsync()).ToDictionary(f => f.Key, f => f.Value.ToString());
         var key = request.Headers["Idempotency-Key"].FirstOrDefault();
         Requests.Enqueue(new Request(request.Method, request.Path, key, form));
-        var body = key is null ? Json(create(form)) : _idempotent.GetOrAdd($"{request.Path}|{key}", _ => new Lazy<string>(() => Json(create(form)))).Value;
-        return Results.Text(body, "application/json");
+        return (form, key);
+    }
+
+    private string Idempotent(string path, string? key, Dictionary<string, string> form, Func<Dictionary<string, string>, Dictionary<string, object?>> create) =>
+        key is null ? Json(create(form)) : _idempotent.GetOrAdd($"{path}|{key}", _ => new Lazy<string>(() => Json(create(form)))).Value;
+
+    private static bool TakeOne(ref int counter)
+    {
+        int left;
+        do
+        {
+            left = Volatile.Read(ref counter);
+            if (left <= 0) return false;
+        } while (Interlocked.CompareExchange(ref counter, left - 1, left) != left);
+        return true;
     }
 
     private static Dictionary<string, string> Nested(Dictionary<string, string> form, string prefix) =>
@@ -149,6 +188,22 @@ public sealed class FakeStripe : IAsyncDisposable
         ["id"] = id, ["object"] = "refund", ["amount"] = amountFen, ["currency"] = "cny", ["payment_intent"] = paymentIntentId,
         ["status"] = status, ["metadata"] = metadata ?? new Dictionary<string, string>(),
     };
+
+    public static Dictionary<string, object?> TransferObject(string id, long amountFen, string currency, string? destination,
+        IReadOnlyDictionary<string, string> metadata, long amountReversed = 0) => new()
+    {
+        ["id"] = id, ["object"] = "transfer", ["amount"] = amountFen, ["currency"] = currency, ["destination"] = destination,
+        ["metadata"] = metadata, ["amount_reversed"] = amountReversed, ["reversed"] = amountReversed == amountFen, ["livemode"] = false,
+    };
+
+    /// <summary>transfer.reversed for a transfer made here, reversed by <paramref name="amountReversed"/> (all of it unless told).</summary>
+    public static string TransferReversedEvent(Dictionary<string, object?> transfer, long? amountReversed = null, string? eventId = null)
+    {
+        var amount = (long)transfer["amount"]!;
+        var reversed = TransferObject((string)transfer["id"]!, amount, (string)transfer["currency"]!, (string?)transfer["destination"],
+            (IReadOnlyDictionary<string, string>)transfer["metadata"]!, amountReversed ?? amount);
+        return EventJson(eventId ?? $"evt_{transfer["id"]}_reversed", "transfer.reversed", reversed);
+    }
 
     public string CheckoutCompletedEvent(FakeSession s) => EventJson($"evt_{s.Id}_completed", "checkout.session.completed", SessionObject(s, paid: true));
     public static string PaymentSucceededEvent(FakeSession s) => EventJson($"evt_{s.PaymentIntentId}_succeeded", "payment_intent.succeeded", PaymentIntentObject(s, "succeeded", null));

@@ -10,21 +10,28 @@ public enum PayoutStatus { Pending, Paid, Failed }
 /// <summary>A payment of what the platform owes a supplier, never more than its payable balance.</summary>
 public class SupplierPayout
 {
+    public const int MaxReasonLength = 300;
+
     private SupplierPayout() { }
 
     /// <param name="payableBalanceFen">The supplier's payable credit balance, read in the transaction that saves the payout.</param>
     /// <param name="batchId">The bank batch it is paid in; none for a Stripe Connect transfer.</param>
-    public SupplierPayout(Guid supplierId, long amountFen, long payableBalanceFen, PayoutMethod method, DateTimeOffset now, Guid? batchId = null)
+    /// <param name="stripeAccountId">For a Stripe Connect transfer, the connected account it goes to, fixed here so a retry sends the same request.</param>
+    public SupplierPayout(Guid supplierId, long amountFen, long payableBalanceFen, PayoutMethod method, DateTimeOffset now, Guid? batchId = null,
+        string? stripeAccountId = null)
     {
         if (amountFen <= 0) throw new DomainException("SupplierPayout.Amount", "A payout is an amount greater than zero.");
         if (amountFen > payableBalanceFen)
             throw new DomainException("SupplierPayout.ExceedsBalance", $"At most {new Money(Math.Max(0, payableBalanceFen))} can be paid out.", new Money(Math.Max(0, payableBalanceFen)));
+        if ((method == PayoutMethod.StripeConnect) != (stripeAccountId is not null) || (method == PayoutMethod.StripeConnect && batchId is not null))
+            throw new ArgumentException("A Stripe Connect payout has a connected account and no bank batch; a bank payout has no connected account.");
         Id = Guid.CreateVersion7();
         SupplierId = supplierId;
         AmountFen = amountFen;
         Method = method;
         CreatedAt = now;
         BatchId = batchId;
+        StripeAccountId = stripeAccountId;
         Status = PayoutStatus.Pending;
     }
 
@@ -34,12 +41,13 @@ public class SupplierPayout
     public PayoutMethod Method { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public Guid? BatchId { get; private set; }
+    public string? StripeAccountId { get; private set; }
     public PayoutStatus Status { get; private set; }
     public string? BankReference { get; private set; }
     public string? FailureReason { get; private set; }
     public DateTimeOffset? SettledAt { get; private set; }
 
-    /// <summary>The bank confirmed it: nothing to post, the money left cash when the payout was made.</summary>
+    /// <summary>The bank confirmed it (or Stripe made the transfer, whose id is the reference): nothing to post, the money left cash when the payout was made.</summary>
     public void MarkPaid(string? bankReference, DateTimeOffset now)
     {
         Settle(PayoutStatus.Paid, now);
@@ -51,8 +59,26 @@ public class SupplierPayout
     {
         var why = string.IsNullOrWhiteSpace(reason) ? throw new DomainException("Review.ReasonRequired", "Please give a reason.") : reason.Trim();
         Settle(PayoutStatus.Failed, now);
-        FailureReason = why;
-        return JournalEntry.Build(JournalEntryKind.SupplierPayoutFailed, SourceKeys.SupplierPayoutFailed(Id), now, why)
+        return Returned(why, now);
+    }
+
+    /// <summary>
+    /// A paid Stripe Connect transfer was reversed in full: the money is back in the platform's balance, so, as for a failed
+    /// payout, Dr Cash, Cr SupplierPayable. Its entry has the failed payout's source key: a payout is returned at most once.
+    /// </summary>
+    public JournalEntry MarkReversed(string reason, DateTimeOffset now)
+    {
+        if (Method != PayoutMethod.StripeConnect || Status != PayoutStatus.Paid)
+            throw new DomainException("SupplierPayout.NotReversible", "Only a paid Stripe Connect transfer can be reversed.");
+        Status = PayoutStatus.Failed;
+        SettledAt = now;
+        return Returned(reason.Trim(), now);
+    }
+
+    private JournalEntry Returned(string why, DateTimeOffset now)
+    {
+        FailureReason = why.Length > MaxReasonLength ? why[..MaxReasonLength] : why;
+        return JournalEntry.Build(JournalEntryKind.SupplierPayoutFailed, SourceKeys.SupplierPayoutFailed(Id), now, FailureReason)
             .Debit(LedgerAccount.Cash, AmountFen, SupplierId)
             .Credit(LedgerAccount.Supplier(SupplierId), AmountFen, SupplierId)
             .Build();

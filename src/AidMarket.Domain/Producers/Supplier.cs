@@ -11,7 +11,7 @@ public sealed record SupplierDetails(
     string ContactName, string ContactPhone, string BankName, string BankAccount, string Description);
 
 /// <summary>帮扶主体: who may sell, reviewed by the officers of its county, with its benefit plans (带贫方案) over time.</summary>
-public class Supplier
+public partial class Supplier
 {
     private readonly List<BenefitPlan> _plans = [];
 
@@ -38,6 +38,8 @@ public class Supplier
     public string ContactPhone { get; private set; }
     public string BankName { get; private set; }
     public string BankAccount { get; private set; }
+    /// <summary>Its Stripe connected account (acct_...): when Stripe is on, payouts go there by transfer instead of to the bank.</summary>
+    public string? StripeAccountId { get; private set; }
     public string Description { get; private set; }
     public SupplierStatus Status { get; private set; }
     public string? StatusReason { get; private set; }
@@ -67,6 +69,25 @@ public class Supplier
         BankAccount = d.BankAccount.Trim();
         Description = d.Description.Trim();
     }
+
+    public const int StripeAccountIdMaxLength = 100;
+
+    /// <summary>Sets or (with an empty value) removes the Stripe connected account payouts go to.</summary>
+    public void ConnectStripeAccount(string? accountId)
+    {
+        var id = accountId?.Trim();
+        if (string.IsNullOrEmpty(id))
+        {
+            StripeAccountId = null;
+            return;
+        }
+        if (id.Length > StripeAccountIdMaxLength || !StripeAccountIdPattern().IsMatch(id))
+            throw new DomainException("Supplier.StripeAccount", "A Stripe connected account id is acct_ followed by letters and digits, such as acct_1Nv0FGQ9RKHgCVdK.");
+        StripeAccountId = id;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^acct_[A-Za-z0-9]{6,}$")]
+    private static partial System.Text.RegularExpressions.Regex StripeAccountIdPattern();
 
     /// <summary>Approves a pending registration together with the benefit plan it declared.</summary>
     public void Approve(DateTimeOffset now)

@@ -12,7 +12,8 @@ public sealed class StripeEventNotReadyException(string message) : Exception(mes
 /// <summary>
 /// Applies stored Stripe events, each once: the event row is locked and marked processed in the transaction that applies
 /// it. A payment is recorded under its payment intent id, so checkout.session.completed and payment_intent.succeeded of
-/// one payment post once; refunds post once by their Stripe refund id; the invoice row lock orders them all.
+/// one payment post once; refunds post once by their Stripe refund id; the invoice row lock orders them all. A reversed
+/// Connect transfer returns its supplier payout once, under the payout's row lock.
 /// </summary>
 public sealed class StripeEventProcessor(IServiceScopeFactory scopes, ILogger<StripeEventProcessor> logger)
 {
@@ -62,6 +63,7 @@ public sealed class StripeEventProcessor(IServiceScopeFactory scopes, ILogger<St
         PaymentIntent pi when e.Type == "payment_intent.payment_failed" => FailAsync(db, pi, e.Created, ct),
         Charge charge when e.Type == "charge.refunded" => RefundAllAsync(db, charge.Refunds?.Data ?? [], now, ct),
         Refund refund when e.Type is "refund.created" or "refund.updated" or "charge.refund.updated" => RefundAllAsync(db, [refund], now, ct),
+        Transfer transfer when e.Type == "transfer.reversed" => StripeTransfers.ApplyReversalAsync(db, transfer, now, ct),
         _ => Task.CompletedTask,
     };
 

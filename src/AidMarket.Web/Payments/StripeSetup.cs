@@ -36,6 +36,7 @@ public static class StripeSetup
             return new StripeClient(client);
         });
         services.AddScoped<StripeCheckout>();
+        services.AddScoped<StripeTransfers>();
         services.AddSingleton<StripeEventProcessor>();
         services.AddHostedService<StripeEventSweep>();
         return services;

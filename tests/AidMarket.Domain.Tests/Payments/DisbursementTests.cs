@@ -83,4 +83,25 @@ public class DisbursementTests
         Should.Throw<DomainException>(() => batch.Payouts[0].MarkFailed("x", Now)).Code.ShouldBe("SupplierPayout.Settled");
         Should.Throw<DomainException>(() => SupplierPayoutBatch.FromBalances(new Dictionary<Guid, long> { [s1] = 0 }, Now)).Code.ShouldBe("SupplierPayout.Empty");
     }
+
+    [Fact]
+    public void A_stripe_connect_payout_names_its_account_and_a_paid_transfer_reversed_in_full_is_owed_again_once()
+    {
+        var supplier = Guid.NewGuid();
+        Should.Throw<ArgumentException>(() => new SupplierPayout(supplier, 100, 100, PayoutMethod.StripeConnect, Now));
+        Should.Throw<ArgumentException>(() => new SupplierPayout(supplier, 100, 100, PayoutMethod.BankBatch, Now, stripeAccountId: "acct_1Nv0FGQ9RKHgCVdK"));
+        var payout = new SupplierPayout(supplier, 5_000, 5_000, PayoutMethod.StripeConnect, Now, stripeAccountId: "acct_1Nv0FGQ9RKHgCVdK");
+        Should.Throw<DomainException>(() => payout.MarkReversed("reversed", Now)).Code.ShouldBe("SupplierPayout.NotReversible");
+
+        payout.MarkPaid("tr_1", Now);
+        var reversed = payout.MarkReversed("Stripe transfer tr_1 reversed", Now);
+        (payout.Status, payout.FailureReason, reversed.SourceKey).ShouldBe((PayoutStatus.Failed, "Stripe transfer tr_1 reversed", SourceKeys.SupplierPayoutFailed(payout.Id)));
+        LedgerBalances.Of([payout.Entry(), reversed]).CreditBalance(LedgerAccount.Supplier(supplier)).ShouldBe(0);
+        Should.Throw<DomainException>(() => payout.MarkReversed("again", Now)).Code.ShouldBe("SupplierPayout.NotReversible");
+
+        var bank = new SupplierPayout(supplier, 100, 100, PayoutMethod.BankBatch, Now);
+        bank.MarkPaid("BOC-1", Now);
+        Should.Throw<DomainException>(() => bank.MarkReversed("x", Now)).Code.ShouldBe("SupplierPayout.NotReversible");
+        new SupplierPayout(supplier, 100, 100, PayoutMethod.BankBatch, Now).MarkFailed(new string('长', 400), Now).Memo!.Length.ShouldBe(SupplierPayout.MaxReasonLength);
+    }
 }

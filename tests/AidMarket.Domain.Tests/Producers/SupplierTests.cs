@@ -109,4 +109,32 @@ public class SupplierTests
         Should.Throw<DomainException>(() => new BenefitLink(Guid.NewGuid(), Guid.NewGuid(), LinkKind.Dividend, 1,
             new DateOnly(2026, 2, 1), new DateOnly(2026, 1, 1), T0)).Code.ShouldBe("BenefitLink.Dates");
     }
+
+    [Theory]
+    [InlineData("acct_1Nv0FGQ9RKHgCVdK", "acct_1Nv0FGQ9RKHgCVdK")]
+    [InlineData("  acct_1Nv0FGQ9RKHgCVdK ", "acct_1Nv0FGQ9RKHgCVdK")]
+    [InlineData("", null)]
+    [InlineData(null, null)]
+    public void A_stripe_connected_account_is_set_trimmed_or_removed(string? typed, string? stored)
+    {
+        var supplier = NewSupplier();
+        supplier.ConnectStripeAccount("acct_0000000000000000");
+        supplier.ConnectStripeAccount(typed);
+        supplier.StripeAccountId.ShouldBe(stored);
+    }
+
+    [Theory]
+    [InlineData("1Nv0FGQ9RKHgCVdK")]
+    [InlineData("acct_")]
+    [InlineData("acct_1Nv0-FGQ9")]
+    [InlineData("cus_1Nv0FGQ9RKHgCVdK")]
+    [InlineData("acct_1Nv0FGQ9RKHgCVdK; DROP")]
+    public void A_malformed_stripe_account_id_is_refused_and_changes_nothing(string typed)
+    {
+        var supplier = NewSupplier();
+        supplier.ConnectStripeAccount("acct_0000000000000000");
+        Should.Throw<DomainException>(() => supplier.ConnectStripeAccount(typed)).Code.ShouldBe("Supplier.StripeAccount");
+        supplier.StripeAccountId.ShouldBe("acct_0000000000000000");
+        Should.Throw<DomainException>(() => supplier.ConnectStripeAccount("acct_" + new string('a', Supplier.StripeAccountIdMaxLength))).Code.ShouldBe("Supplier.StripeAccount");
+    }
 }

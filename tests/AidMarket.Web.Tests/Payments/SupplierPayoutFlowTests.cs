@@ -80,4 +80,28 @@ public class SupplierPayoutFlowTests(AppFixture app) : WebTest(app)
         (await officer.GetAsync("/Admin/Payouts")).StatusCode.ShouldNotBe(HttpStatusCode.OK);
         (await officer.GetAsync($"/Admin/Payouts/Details/{batchId}")).StatusCode.ShouldNotBe(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task Without_Stripe_a_supplier_with_a_connected_account_is_paid_in_the_bank_batch_with_the_others()
+    {
+        var (connect, bank) = await SettledSuppliers.SeedAsync(App);
+        await SettledSuppliers.ConnectAsync(App);
+        var admin = NewBrowser();
+        await admin.LogInOrThrowAsync("admin@aidmarket.demo");
+        var list = await admin.GetPageAsync("/Admin/Payouts");
+        list.ShouldNotContain("Stripe Connect");
+        list.ShouldNotContain(SettledSuppliers.Account);
+        list.ShouldNotContain("handler=Connect");
+        var stripe = await admin.SubmitAsync("/Admin/Payouts", new Dictionary<string, string>(), "/Admin/Payouts?handler=Connect");
+        Browser.ErrorsIn(await stripe.Content.ReadAsStringAsync()).ShouldContain("目前没有通过 Stripe Connect 收款且有待付款余额的供应商");
+
+        var created = await admin.SubmitAsync("/Admin/Payouts", new Dictionary<string, string>(), "/Admin/Payouts?handler=Create");
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect, Browser.ErrorsIn(await created.Content.ReadAsStringAsync()));
+        var payouts = await App.QueryAsync(db => db.SupplierPayouts.ToListAsync());
+        payouts.Select(p => p.SupplierId).ShouldBe([connect, bank], ignoreOrder: true);
+        payouts.ShouldAllBe(p => p.Method == PayoutMethod.BankBatch && p.BatchId != null && p.StripeAccountId == null);
+        (await SupplierBalanceAsync(connect)).ShouldBe(0);
+        (await SupplierBalanceAsync(bank)).ShouldBe(0);
+        await SettledSuppliers.BooksHoldAsync(App);
+    }
 }

@@ -55,7 +55,9 @@ public class SupplierPayoutConfiguration : IEntityTypeConfiguration<SupplierPayo
         b.HasOne<Supplier>().WithMany().HasForeignKey(p => p.SupplierId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => p.SupplierId);
         b.Property(p => p.BankReference).HasMaxLength(100);
-        b.Property(p => p.FailureReason).HasMaxLength(300);
+        b.Property(p => p.FailureReason).HasMaxLength(SupplierPayout.MaxReasonLength);
+        b.Property(p => p.StripeAccountId).HasMaxLength(Supplier.StripeAccountIdMaxLength);
+        b.ToTable(t => t.HasCheckConstraint("ck_supplier_payouts_stripe_account", "(method = 'StripeConnect') = (stripe_account_id IS NOT NULL)"));
     }
 }
 

@@ -17,6 +17,8 @@ public class SupplierConfiguration : IEntityTypeConfiguration<Supplier>
         b.HasOne<County>().WithMany().HasForeignKey(s => s.CountyCode);
         b.Property(s => s.LegalName).HasMaxLength(200);
         b.Property(s => s.CreditCode).HasMaxLength(18);
+        b.Property(s => s.StripeAccountId).HasMaxLength(Supplier.StripeAccountIdMaxLength);
+        b.HasIndex(s => s.StripeAccountId).IsUnique(); // one supplier per connected account
         b.HasMany(s => s.Plans).WithOne().HasForeignKey(p => p.SupplierId);
         b.Navigation(s => s.Plans).HasField("_plans");
         b.Ignore(s => s.CurrentPlan);

@@ -522,6 +522,11 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("status");
 
+                    b.Property<string>("StripeAccountId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("stripe_account_id");
+
                     b.Property<Guid>("SupplierId")
                         .HasColumnType("uuid")
                         .HasColumnName("supplier_id");
@@ -541,7 +546,10 @@ namespace AidMarket.Web.Data.Migrations
                     b.HasIndex("SupplierId")
                         .HasDatabaseName("ix_supplier_payouts_supplier_id");
 
-                    b.ToTable("supplier_payouts", (string)null);
+                    b.ToTable("supplier_payouts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_supplier_payouts_stripe_account", "(method = 'StripeConnect') = (stripe_account_id IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("AidMarket.Domain.Payments.SupplierPayoutBatch", b =>
@@ -1251,6 +1259,11 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("status_reason");
 
+                    b.Property<string>("StripeAccountId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("stripe_account_id");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -1267,6 +1280,10 @@ namespace AidMarket.Web.Data.Migrations
                     b.HasIndex("OrganizationId")
                         .IsUnique()
                         .HasDatabaseName("ix_suppliers_organization_id");
+
+                    b.HasIndex("StripeAccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_suppliers_stripe_account_id");
 
                     b.HasIndex("CountyCode", "Status")
                         .HasDatabaseName("ix_suppliers_county_code_status");

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AidMarket.Domain.Producers;
 using AidMarket.Domain.Regions;
 using AidMarket.Web.Auditing;
@@ -13,6 +14,7 @@ public class IndexModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<
     public string CountyName { get; private set; } = "";
     public IReadOnlyList<County> Counties { get; private set; } = [];
     [BindProperty] public SupplierForm Input { get; set; } = new();
+    [BindProperty, Display(Name = "Stripe connected account")] public string? StripeAccount { get; set; }
     [TempData] public string? StatusMessage { get; set; }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
@@ -28,6 +30,46 @@ public class IndexModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<
     {
         if (!await LoadAsync(ct)) return NotFound();
         Input = SupplierForm.From(Supplier);
+        StripeAccount = Supplier.StripeAccountId;
+        return Page();
+    }
+
+    /// <summary>
+    /// The Stripe connected account its payouts go to (empty: back to bank batches). Only ever the signed-in user's own
+    /// supplier: nothing in the form names which one.
+    /// </summary>
+    public async Task<IActionResult> OnPostStripeAccountAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        ModelState.Clear();
+        Input = SupplierForm.From(Supplier);
+        var before = Supplier.StripeAccountId;
+        try
+        {
+            Supplier.ConnectStripeAccount(StripeAccount);
+            if (Supplier.StripeAccountId == before) return RedirectToPage();
+            Db.Audit(AuditEntry.Record(Me, "Audit.StripeAccountSet", nameof(SupplierEntity), Supplier.Id, Supplier.CountyCode,
+                before: new { StripeAccount = before }, after: new { StripeAccount = Supplier.StripeAccountId }));
+            await Db.SaveChangesAsync(ct);
+            StatusMessage = Supplier.StripeAccountId is null
+                ? l["The Stripe account was removed: payouts go to your bank account."]
+                : l["Stripe account {0} saved: payouts go to it when the platform pays through Stripe Connect.", Supplier.StripeAccountId];
+            return RedirectToPage();
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(nameof(StripeAccount), l.Error(ex));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(nameof(StripeAccount), l["Someone else changed this meanwhile. Nothing was saved; look at it again."]);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            ModelState.AddModelError(nameof(StripeAccount), l["This Stripe account is already another supplier's."]);
+        }
+        Db.ChangeTracker.Clear();
+        await LoadAsync(ct);
         return Page();
     }
 
