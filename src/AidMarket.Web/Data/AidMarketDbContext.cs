@@ -54,7 +54,14 @@ public class AidMarketDbContext : IdentityDbContext<AppUser>, IDataProtectionKey
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
     /// <summary>Stores an event in the outbox: it is committed with this context's next SaveChanges, or not at all.</summary>
-    public void Publish<T>(T message) where T : class => OutboxMessages.Add(OutboxMessage.From(message));
+    public void Publish<T>(T message) where T : class
+    {
+        OutboxMessages.Add(OutboxMessage.From(message));
+        OutboxPending = true;
+    }
+
+    /// <summary>Something was published since the dispatcher was last woken for this context (see OutboxSignalInterceptor).</summary>
+    public bool OutboxPending { get; internal set; }
 
     /// <summary>Records an audit entry; it commits with this context's next SaveChanges, like the change it describes.</summary>
     public void Audit(AuditEntry entry) => AuditEntries.Add(entry);

@@ -27,7 +27,8 @@ public static class DbContextSetup
     public static IServiceCollection AddAidMarketData(this IServiceCollection services, string connectionString)
     {
         services.AddSingleton<OutboxSignal>();
-        services.AddDbContext<AidMarketDbContext>((sp, options) =>
+        // Pooled: options are built once and contexts are reused, which a busy API notices (note 017).
+        services.AddDbContextPool<AidMarketDbContext>((sp, options) =>
         {
             Configure(options, connectionString);
             options.AddInterceptors(new OutboxSignalInterceptor(sp.GetRequiredService<OutboxSignal>()));

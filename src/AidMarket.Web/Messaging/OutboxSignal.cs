@@ -18,26 +18,36 @@ public sealed class OutboxSignal
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _semaphore.WaitAsync(timeout, ct);
 }
 
-internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesInterceptor
+/// <summary>
+/// Wakes the dispatcher when a context that published commits: after SaveChanges outside a transaction, or when its explicit
+/// transaction commits. Stateless, so one instance serves every pooled context; a spurious wake only costs the dispatcher a query.
+/// </summary>
+internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private bool _pending;
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
-        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    private void Wake(DbContext? context, bool committed)
     {
-        _pending |= eventData.Context!.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
-        return base.SavingChangesAsync(eventData, result, cancellationToken);
+        if (context is not AidMarketDbContext { OutboxPending: true } db || !committed) return;
+        db.OutboxPending = false;
+        signal.Notify();
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
-        CancellationToken cancellationToken = default)
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        // Inside an explicit transaction the rows are not visible yet; the dispatcher's poll finds them after commit.
-        if (_pending && eventData.Context!.Database.CurrentTransaction is null)
-        {
-            _pending = false;
-            signal.Notify();
-        }
-        return base.SavedChangesAsync(eventData, result, cancellationToken);
+        Wake(eventData.Context, eventData.Context?.Database.CurrentTransaction is null);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Wake(eventData.Context, eventData.Context?.Database.CurrentTransaction is null);
+        return ValueTask.FromResult(result);
+    }
+
+    public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Wake(eventData.Context, true);
+
+    public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Wake(eventData.Context, true);
+        return Task.CompletedTask;
     }
 }
