@@ -26,7 +26,7 @@ public sealed record DeliveryDetails(string BuyerPoNumber, string CostCenter, st
 /// </summary>
 public class PurchaseOrder
 {
-    private readonly List<OrderLine> _lines = [];
+    private List<OrderLine> _lines = [];
 
     private PurchaseOrder() { Number = SubmittedByUserId = ""; Delivery = null!; }
 

@@ -81,7 +81,7 @@ public sealed class SupplierOrderLine
 /// <summary>分单: the part of a purchase order one supplier fulfils, with prices and benefit plan frozen at placement.</summary>
 public class SupplierOrder
 {
-    private readonly List<SupplierOrderLine> _lines = [];
+    private List<SupplierOrderLine> _lines = [];
 
     private SupplierOrder() { OrderNumber = ""; }
 

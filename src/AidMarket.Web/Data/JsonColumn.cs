@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Reflection;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -25,4 +27,44 @@ public static class JsonColumn
                     (a, c) => a == null ? c == null : c != null && a.SequenceEqual(c),
                     list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
                     list => list.ToList()));
+
+    /// <summary>
+    /// Domain objects as EF's owned JSON wrote them: stored properties by their C# names, enums by name; computed properties
+    /// (no setter) are left out; private setters and private parameterless constructors are used.
+    /// </summary>
+    private static readonly JsonSerializerOptions DomainOptions = new()
+    {
+        Converters = { new JsonStringEnumConverter() },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { StoredMembersOnly } },
+    };
+
+    private static void StoredMembersOnly(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object || info.Type.Assembly != typeof(Domain.Procurement.SupplierOrderLine).Assembly) return;
+        foreach (var property in info.Properties.ToList())
+        {
+            if (property.AttributeProvider is not PropertyInfo clr) continue;
+            if (clr.SetMethod is null) info.Properties.Remove(property);
+            else if (!clr.SetMethod.IsPublic) property.Set = (target, value) => clr.SetValue(target, value);
+        }
+        if (info.CreateObject is null && info.Type.GetConstructor(BindingFlags.Instance | BindingFlags.NonPublic, Type.EmptyTypes) is { } hidden
+            && info.Type.GetConstructors().Length == 0)
+            info.CreateObject = () => hidden.Invoke(null);
+    }
+
+    /// <summary>
+    /// <see cref="JsonList{TEntity, T}"/> for a private list of domain objects that may change in place (an order's lines): the
+    /// snapshot is a deep copy and a change is found by comparing the JSON. The column keeps the shape EF's owned JSON gave it.
+    /// </summary>
+    public static PropertyBuilder<List<T>> DomainJsonList<TEntity, T>(this EntityTypeBuilder<TEntity> b, string field, string column)
+        where TEntity : class =>
+        b.Property<List<T>>(field).HasColumnName(column).HasColumnType("jsonb").IsRequired()
+            .UsePropertyAccessMode(PropertyAccessMode.Field)
+            .HasConversion(
+                list => JsonSerializer.Serialize(list, DomainOptions),
+                json => JsonSerializer.Deserialize<List<T>>(json, DomainOptions) ?? new List<T>(),
+                new ValueComparer<List<T>>(
+                    (a, c) => a == null ? c == null : c != null && JsonSerializer.Serialize(a, DomainOptions) == JsonSerializer.Serialize(c, DomainOptions),
+                    list => JsonSerializer.Serialize(list, DomainOptions).GetHashCode(),
+                    list => JsonSerializer.Deserialize<List<T>>(JsonSerializer.Serialize(list, DomainOptions), DomainOptions)!));
 }

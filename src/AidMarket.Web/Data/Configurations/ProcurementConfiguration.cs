@@ -23,8 +23,8 @@ public class PurchaseOrderConfiguration : IEntityTypeConfiguration<PurchaseOrder
             d.Property(x => x.Address).HasMaxLength(300);
             d.Property(x => x.Notes).HasMaxLength(2000);
         });
-        b.OwnsMany(o => o.Lines, l => l.ToJson());
-        b.Navigation(o => o.Lines).HasField("_lines");
+        b.Ignore(o => o.Lines);
+        b.DomainJsonList<PurchaseOrder, OrderLine>("_lines", "lines");
         b.Ignore(o => o.Total);
         b.Ignore(o => o.NeedsApproval);
     }
@@ -47,8 +47,8 @@ public class SupplierOrderConfiguration : IEntityTypeConfiguration<SupplierOrder
         b.HasOne<BenefitPlan>().WithMany().HasForeignKey(o => o.PlanId);
         b.Property(o => o.HouseholdSharePercent).HasPrecision(5, 2);
         b.Property(o => o.OrderNumber).HasMaxLength(30);
-        b.OwnsMany(o => o.Lines, l => l.ToJson());
-        b.Navigation(o => o.Lines).HasField("_lines");
+        b.Ignore(o => o.Lines);
+        b.DomainJsonList<SupplierOrder, SupplierOrderLine>("_lines", "lines");
         b.Ignore(o => o.Total);
         b.Ignore(o => o.Payable);
         b.Ignore(o => o.CanCancel);

@@ -657,6 +657,11 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<string>("_lines")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("lines");
+
                     b.HasKey("Id")
                         .HasName("pk_purchase_orders");
 
@@ -906,6 +911,11 @@ namespace AidMarket.Web.Data.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
+
+                    b.Property<string>("_lines")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("lines");
 
                     b.HasKey("Id")
                         .HasName("pk_supplier_orders");
@@ -2603,44 +2613,8 @@ namespace AidMarket.Web.Data.Migrations
                                 .HasConstraintName("fk_purchase_orders_purchase_orders_id");
                         });
 
-                    b.OwnsMany("AidMarket.Domain.Procurement.OrderLine", "Lines", b1 =>
-                        {
-                            b1.Property<Guid>("PurchaseOrderId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<Guid>("ProductId");
-
-                            b1.Property<string>("ProductName")
-                                .IsRequired();
-
-                            b1.Property<int>("Quantity");
-
-                            b1.Property<Guid>("SupplierId");
-
-                            b1.Property<string>("Unit")
-                                .IsRequired();
-
-                            b1.Property<long>("UnitPriceFen");
-
-                            b1.HasKey("PurchaseOrderId", "__synthesizedOrdinal");
-
-                            b1.ToTable("purchase_orders");
-
-                            b1
-                                .ToJson("lines")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("PurchaseOrderId")
-                                .HasConstraintName("fk_purchase_orders_purchase_orders_purchase_order_id");
-                        });
-
                     b.Navigation("Delivery")
                         .IsRequired();
-
-                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("AidMarket.Domain.Procurement.Shipment", b =>
@@ -2770,56 +2744,6 @@ namespace AidMarket.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_supplier_orders_suppliers_supplier_id");
-
-                    b.OwnsMany("AidMarket.Domain.Procurement.SupplierOrderLine", "Lines", b1 =>
-                        {
-                            b1.Property<Guid>("SupplierOrderId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<int>("Accepted");
-
-                            b1.Property<int>("Closed");
-
-                            b1.Property<string>("DeclineReason");
-
-                            b1.Property<Guid>("ProductId");
-
-                            b1.Property<string>("ProductName")
-                                .IsRequired();
-
-                            b1.Property<int>("Quantity");
-
-                            b1.Property<string>("RejectReason");
-
-                            b1.Property<int>("Rejected");
-
-                            b1.Property<int>("Shipped");
-
-                            b1.Property<string>("Status")
-                                .IsRequired()
-                                .HasMaxLength(40);
-
-                            b1.Property<string>("Unit")
-                                .IsRequired();
-
-                            b1.Property<long>("UnitPriceFen");
-
-                            b1.HasKey("SupplierOrderId", "__synthesizedOrdinal");
-
-                            b1.ToTable("supplier_orders");
-
-                            b1
-                                .ToJson("lines")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("SupplierOrderId")
-                                .HasConstraintName("fk_supplier_orders_supplier_orders_supplier_order_id");
-                        });
-
-                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("AidMarket.Domain.Producers.BenefitLink", b =>
