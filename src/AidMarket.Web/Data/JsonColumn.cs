@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -54,17 +55,53 @@ public static class JsonColumn
 
     /// <summary>
     /// <see cref="JsonList{TEntity, T}"/> for a private list of domain objects that may change in place (an order's lines): the
-    /// snapshot is a deep copy and a change is found by comparing the JSON. The column keeps the shape EF's owned JSON gave it.
+    /// snapshot copies each object and a change is found by comparing their fields, without serializing. The column keeps the
+    /// shape EF's owned JSON gave it.
     /// </summary>
     public static PropertyBuilder<List<T>> DomainJsonList<TEntity, T>(this EntityTypeBuilder<TEntity> b, string field, string column)
-        where TEntity : class =>
+        where TEntity : class where T : class =>
         b.Property<List<T>>(field).HasColumnName(column).HasColumnType("jsonb").IsRequired()
             .UsePropertyAccessMode(PropertyAccessMode.Field)
             .HasConversion(
                 list => JsonSerializer.Serialize(list, DomainOptions),
                 json => JsonSerializer.Deserialize<List<T>>(json, DomainOptions) ?? new List<T>(),
                 new ValueComparer<List<T>>(
-                    (a, c) => a == null ? c == null : c != null && JsonSerializer.Serialize(a, DomainOptions) == JsonSerializer.Serialize(c, DomainOptions),
-                    list => JsonSerializer.Serialize(list, DomainOptions).GetHashCode(),
-                    list => JsonSerializer.Deserialize<List<T>>(JsonSerializer.Serialize(list, DomainOptions), DomainOptions)!));
+                    (a, c) => a == null ? c == null : c != null && a.Count == c.Count && a.Zip(c).All(p => FieldCopy<T>.Equal(p.First, p.Second)),
+                    list => list.Count,
+                    list => list.Select(FieldCopy<T>.Copy).ToList()));
+
+    /// <summary>Field-by-field copy and comparison of a domain object whose fields are values and strings, compiled once per type.</summary>
+    private static class FieldCopy<T> where T : class
+    {
+        private static readonly FieldInfo[] Fields = typeof(T).GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
+
+        public static readonly Func<T, T> Copy = typeof(T).IsValueType || Fields.All(f => f.IsInitOnly)
+            ? item => item // immutable (a record of init-only values): the same instance is its own snapshot
+            : CompileCopy();
+
+        public static readonly Func<T, T, bool> Equal = CompileEqual();
+
+        private static Func<T, T> CompileCopy()
+        {
+            var clone = typeof(object).GetMethod("MemberwiseClone", BindingFlags.Instance | BindingFlags.NonPublic)!;
+            var item = Expression.Parameter(typeof(T));
+            return Expression.Lambda<Func<T, T>>(
+                Expression.Convert(Expression.Call(item, clone), typeof(T)), item).Compile();
+        }
+
+        private static Func<T, T, bool> CompileEqual()
+        {
+            var a = Expression.Parameter(typeof(T));
+            var b = Expression.Parameter(typeof(T));
+            Expression body = Expression.Constant(true);
+            foreach (var f in Fields)
+            {
+                var comparer = typeof(EqualityComparer<>).MakeGenericType(f.FieldType);
+                var equals = Expression.Call(Expression.Property(null, comparer, "Default"),
+                    comparer.GetMethod("Equals", [f.FieldType, f.FieldType])!, Expression.Field(a, f), Expression.Field(b, f));
+                body = Expression.AndAlso(body, equals);
+            }
+            return Expression.Lambda<Func<T, T, bool>>(body, a, b).Compile();
+        }
+    }
 }
