@@ -37,11 +37,14 @@ public record CertificationRequested(Guid ProductId, string CountyCode, string P
 public record CertificationChanged(Guid ProductId, Guid SupplierOrganizationId, string ProductName, string Change, string? CertificateNumber,
     DateOnly? ExpiresOn, string? Reason);
 
-public record PurchaseOrderSubmitted(Guid OrderId, Guid BuyerOrganizationId, string Number, long TotalFen, bool NeedsApproval, string SubmittedByUserId);
+/// <summary>A submitted order; when it was placed at once (under the approval threshold), <see cref="Placed"/> lists its supplier
+/// orders, so one message tells the buyer and every supplier.</summary>
+public record PurchaseOrderSubmitted(Guid OrderId, Guid BuyerOrganizationId, string Number, long TotalFen, bool NeedsApproval, string SubmittedByUserId,
+    IReadOnlyList<PlacedSupplierOrder>? Placed = null);
 
 public record PurchaseOrderReviewed(Guid OrderId, Guid BuyerOrganizationId, string Number, bool Approved, string? Reason, string SubmittedByUserId);
 
-/// <summary>An order was placed: one supplier order per supplier, in one message (each supplier is told of its own part).</summary>
+/// <summary>An approved order was placed: one supplier order per supplier, in one message (each supplier is told of its own part).</summary>
 public record SupplierOrdersPlaced(Guid OrderId, string OrderNumber, Guid BuyerOrganizationId, IReadOnlyList<PlacedSupplierOrder> Parts)
 {
     public IReadOnlyList<Guid> SupplierIds => Parts.Select(p => p.SupplierId).ToList();

@@ -35,8 +35,9 @@ public static class OrderPlacement
     {
         var order = new PurchaseOrder(buyerOrganizationId, header.Number, submittedBy, delivery, lines, header.ApprovalThresholdFen, now, header.Id);
         db.PurchaseOrders.Add(order);
-        if (order.Status == OrderStatus.Approved) await PlaceAsync(db, order, now, ct);
-        db.Publish(new PurchaseOrderSubmitted(order.Id, buyerOrganizationId, order.Number, order.TotalFen, order.NeedsApproval, submittedBy));
+        var placed = order.Status == OrderStatus.Approved ? await PlaceAsync(db, order, now, ct, announce: false) : null;
+        db.Publish(new PurchaseOrderSubmitted(order.Id, buyerOrganizationId, order.Number, order.TotalFen, order.NeedsApproval, submittedBy,
+            placed is null ? null : Parts(placed)));
         return order;
     }
 
@@ -47,7 +48,9 @@ public static class OrderPlacement
     /// in stock. If any line is missing, throws Order.NotEnoughStock or Order.NotOrderable naming the first such product; the
     /// caller's transaction rolls the others back. After it the caller only saves and commits, so the locks are held briefly.
     /// </summary>
-    public static async Task<IReadOnlyList<SupplierOrder>> PlaceAsync(AidMarketDbContext db, PurchaseOrder order, DateTimeOffset now, CancellationToken ct)
+    /// <param name="announce">Publish <see cref="SupplierOrdersPlaced"/>; false when the caller's own event carries the parts.</param>
+    public static async Task<IReadOnlyList<SupplierOrder>> PlaceAsync(AidMarketDbContext db, PurchaseOrder order, DateTimeOffset now, CancellationToken ct,
+        bool announce = true)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var wanted = order.Lines.GroupBy(l => l.ProductId).Select(g => (ProductId: g.Key, Quantity: g.Sum(l => l.Quantity), Line: g.First()))
@@ -69,10 +72,12 @@ public static class OrderPlacement
         }
         var supplierOrders = order.Place(plans, now);
         db.SupplierOrders.AddRange(supplierOrders);
-        db.Publish(new SupplierOrdersPlaced(order.Id, order.Number, order.BuyerOrganizationId,
-            supplierOrders.Select(s => new PlacedSupplierOrder(s.Id, s.SupplierId, s.TotalFen)).ToList()));
+        if (announce) db.Publish(new SupplierOrdersPlaced(order.Id, order.Number, order.BuyerOrganizationId, Parts(supplierOrders)));
         return supplierOrders;
     }
+
+    private static List<PlacedSupplierOrder> Parts(IEnumerable<SupplierOrder> supplierOrders) =>
+        supplierOrders.Select(s => new PlacedSupplierOrder(s.Id, s.SupplierId, s.TotalFen)).ToList();
 
     private static Task<(Dictionary<Guid, PlanAtPlacement> Plans, HashSet<Guid> Reserved)> ReserveAsync(AidMarketDbContext db, Guid[] supplierIds,
         Guid[] productIds, int[] quantities, DateOnly today, CancellationToken ct) =>

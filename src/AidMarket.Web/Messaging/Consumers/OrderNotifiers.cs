@@ -17,6 +17,13 @@ public class PurchaseOrderSubmittedNotifier : NotifyingConsumer<PurchaseOrderSub
 
     protected override (string, string[], string?) Message(PurchaseOrderSubmitted m) =>
         (m.NeedsApproval ? "Notification.OrderNeedsApproval" : "Notification.OrderPlaced", [m.Number, new Money(m.TotalFen).ToString()], $"/Buyer/Orders/Details/{m.OrderId}");
+
+    /// <summary>The buyer's people, and for an order placed at once each supplier of it, in one transaction.</summary>
+    protected override async Task HandleAsync(PurchaseOrderSubmitted m, Guid messageId, CancellationToken ct)
+    {
+        await base.HandleAsync(m, messageId, ct);
+        if (m.Placed is { Count: > 0 } parts) await NotifySuppliersAsync(m.Number, parts, messageId, ct);
+    }
 }
 
 public class PurchaseOrderReviewedNotifier : NotifyingConsumer<PurchaseOrderReviewed>
@@ -42,18 +49,7 @@ public class SupplierOrdersPlacedNotifier : NotifierBase<SupplierOrdersPlaced>
         Localizer = localizer;
     }
 
-    protected override async Task HandleAsync(SupplierOrdersPlaced m, Guid messageId, CancellationToken ct)
-    {
-        var supplierIds = m.SupplierIds;
-        var members = await (from s in Db.Suppliers
-                             join u in Db.Users on s.OrganizationId equals u.OrganizationId
-                             where supplierIds.Contains(s.Id)
-                             select new { SupplierId = s.Id, u.Id, u.Email }).ToListAsync(ct);
-        foreach (var part in m.Parts)
-            await NotifyAsync(members.Where(x => x.SupplierId == part.SupplierId).Select(x => new Recipient(x.Id, x.Email)).ToList(),
-                "Notification.SupplierOrderPlaced", [m.OrderNumber, new Money(part.TotalFen).ToString()], $"/Supplier/Orders/Details/{part.SupplierOrderId}",
-                messageId, ct);
-    }
+    protected override Task HandleAsync(SupplierOrdersPlaced m, Guid messageId, CancellationToken ct) => NotifySuppliersAsync(m.OrderNumber, m.Parts, messageId, ct);
 }
 
 public class SupplierOrderChangedNotifier : NotifyingConsumer<SupplierOrderChanged>

@@ -27,6 +27,20 @@ public abstract class NotifierBase<T>(AidMarketDbContext db) : IdempotentConsume
 
     protected sealed record Recipient(string UserId, string? Email);
 
+    /// <summary>Each supplier's members hear of their own supplier order of a placed purchase order; one query for all of them.</summary>
+    protected async Task NotifySuppliersAsync(string orderNumber, IReadOnlyList<Contracts.PlacedSupplierOrder> parts, Guid messageId, CancellationToken ct)
+    {
+        var supplierIds = parts.Select(p => p.SupplierId).ToList();
+        var members = await (from s in Db.Suppliers
+                             join u in Db.Users on s.OrganizationId equals u.OrganizationId
+                             where supplierIds.Contains(s.Id)
+                             select new { SupplierId = s.Id, u.Id, u.Email }).ToListAsync(ct);
+        foreach (var part in parts)
+            await NotifyAsync(members.Where(x => x.SupplierId == part.SupplierId).Select(x => new Recipient(x.Id, x.Email)).ToList(),
+                "Notification.SupplierOrderPlaced", [orderNumber, new Money(part.TotalFen).ToString()], $"/Supplier/Orders/Details/{part.SupplierOrderId}",
+                messageId, ct);
+    }
+
     /// <summary>Adds the notifications to this handler's transaction and mails them (in Chinese) when this consumer mails.</summary>
     protected async Task NotifyAsync(IReadOnlyList<Recipient> recipients, string key, string[] arguments, string? link, Guid messageId, CancellationToken ct)
     {
