@@ -80,7 +80,10 @@ public class Product
     public string DisplayName(bool english) => english && !string.IsNullOrEmpty(NameEn) ? NameEn : NameZh;
 
     /// <summary>The unit price for an order of <paramref name="quantity"/> units: the highest breakpoint reached.</summary>
-    public Money PriceFor(int quantity) => (_tiers.LastOrDefault(t => t.MinQuantity <= quantity) ?? _tiers[0]).UnitPrice;
+    public Money PriceFor(int quantity) => PriceFor(_tiers, quantity);
+
+    /// <summary>The unit price of the highest tier the quantity reaches (the first tier below all of them).</summary>
+    public static Money PriceFor(IReadOnlyList<TierPrice> tiers, int quantity) => (tiers.LastOrDefault(t => t.MinQuantity <= quantity) ?? tiers[0]).UnitPrice;
 
     public void Update(ProductDetails d)
     {

@@ -137,21 +137,30 @@ public static class BuyerApi
             return batch.BatchCommands[0].RecordsAffected == 0 ? null : new OrderPlacement.Header(orderId, OrderPlacement.Number(now, next), threshold);
         }, ct);
 
-    /// <summary>Prices the requested lines at today's tiers; every product must be on sale and ordered at least at its minimum.</summary>
+    /// <summary>
+    /// Prices the requested lines at today's tiers; every product must be on sale and ordered at least at its minimum. Reads only
+    /// what pricing needs, not whole products.
+    /// </summary>
     private static async Task<IReadOnlyList<OrderLine>> PriceAsync(AidMarketDbContext db, IReadOnlyList<OrderLineRequest> requested, CancellationToken ct)
     {
         var ids = requested.Where(r => r.ProductId is not null).Select(r => r.ProductId!.Value).ToList();
         var codes = requested.Where(r => r.ProductId is null && r.Code is not null).Select(r => r.Code!.ToUpperInvariant()).ToList();
-        var rows = await StorefrontQuery.OnSale(db, Today).Where(r => ids.Contains(r.Product.Id) || codes.Contains(r.Product.CertificateNumber!)).ToListAsync(ct);
+        var rows = await StorefrontQuery.OnSale(db, Today).Where(r => ids.Contains(r.Product.Id) || codes.Contains(r.Product.CertificateNumber!))
+            .Select(r => new
+            {
+                r.Product.Id, r.SupplierId, r.Product.NameZh, r.Product.Unit, r.Product.MinOrderQuantity, r.Product.Stock, r.Product.CertificateNumber,
+                Tiers = EF.Property<List<AidMarket.Domain.Catalog.TierPrice>>(r.Product, "_tiers"),
+            })
+            .ToListAsync(ct);
         return requested.Select(r =>
         {
-            var row = rows.SingleOrDefault(x => x.Product.Id == r.ProductId || (r.ProductId is null && x.Product.CertificateNumber == r.Code?.ToUpperInvariant()))
+            var row = rows.SingleOrDefault(x => x.Id == r.ProductId || (r.ProductId is null && x.CertificateNumber == r.Code?.ToUpperInvariant()))
                 ?? throw new DomainException("Order.NotOrderable", $"{r.ProductId?.ToString() ?? r.Code} is not a certified product on sale.", r.ProductId?.ToString() ?? r.Code ?? "");
-            if (r.Quantity < row.Product.MinOrderQuantity)
-                throw new DomainException("Cart.BelowMinimum", $"The minimum order of {row.Product.NameZh} is {row.Product.MinOrderQuantity} {row.Product.Unit}.");
-            if (r.Quantity > row.Product.Stock) // as in the cart; the reservation itself happens at placement
-                throw new DomainException("Order.NotEnoughStock", $"Not enough stock of {row.Product.NameZh}: {row.Product.Stock} {row.Product.Unit} left.");
-            return new OrderLine(row.Product.Id, row.SupplierId, row.Product.NameZh, row.Product.Unit, r.Quantity, row.Product.PriceFor(r.Quantity).Fen);
+            if (r.Quantity < row.MinOrderQuantity)
+                throw new DomainException("Cart.BelowMinimum", $"The minimum order of {row.NameZh} is {row.MinOrderQuantity} {row.Unit}.");
+            if (r.Quantity > row.Stock) // as in the cart; the reservation itself happens at placement
+                throw new DomainException("Order.NotEnoughStock", $"Not enough stock of {row.NameZh}: {row.Stock} {row.Unit} left.");
+            return new OrderLine(row.Id, row.SupplierId, row.NameZh, row.Unit, r.Quantity, AidMarket.Domain.Catalog.Product.PriceFor(row.Tiers, r.Quantity).Fen);
         }).ToList();
     }
 
