@@ -78,9 +78,26 @@ public static class BuyerApi
         var requestHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request))));
         var now = DateTimeOffset.UtcNow;
 
+        // Priced before the key is claimed (it only reads), so the claim can bring the suppliers' plans along. A refusal is
+        // answered only after the claim: a retry of an order that was placed gets that order, even if it could not be priced now.
+        IReadOnlyList<OrderLine> lines = [];
+        DomainException? unpriceable = null;
+        try
+        {
+            lines = await PriceAsync(db, request.Lines, ct);
+        }
+        catch (DomainException ex)
+        {
+            unpriceable = ex;
+        }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // A retry waits here for the first request with the same key to finish, then finds its row.
-        var claim = await ClaimKeyAsync(db, org, key, requestHash, now, ct);
+        var claim = await ClaimKeyAsync(db, org, key, requestHash, lines.Select(l => l.SupplierId).Distinct().ToArray(), now, ct);
+        if (claim is not null && unpriceable is not null)
+        {
+            await tx.RollbackAsync(ct); // the key is free again: a corrected retry may use it
+            return Problem(StatusCodes.Status422UnprocessableEntity, unpriceable.Code, unpriceable.Message);
+        }
         if (claim is null)
         {
             var earlier = await db.ApiIdempotencies.AsNoTracking().SingleAsync(i => i.OrganizationId == org && i.Key == key, ct);
@@ -91,7 +108,6 @@ public static class BuyerApi
         }
         try
         {
-            var lines = await PriceAsync(db, request.Lines, ct);
             var order = await OrderPlacement.SubmitAsync(db, claim, org, me.UserId!,
                 new DeliveryDetails(request.BuyerPoNumber ?? "", request.CostCenter ?? "", request.DeliveryAddress ?? "", request.RequestedDeliveryDate, request.Notes ?? ""),
                 lines, now, ct);
@@ -113,10 +129,10 @@ public static class BuyerApi
 
     /// <summary>
     /// One round trip: claims the key for the order about to be placed (its row commits with the order, or not at all), reads the
-    /// buyer's approval threshold and takes the order number. Null when the key is already taken.
+    /// buyer's approval threshold and the suppliers' plans, and takes the order number. Null when the key is already taken.
     /// </summary>
-    private static Task<OrderPlacement.Header?> ClaimKeyAsync(AidMarketDbContext db, Guid org, string key, string requestHash, DateTimeOffset now,
-        CancellationToken ct) =>
+    private static Task<OrderPlacement.Header?> ClaimKeyAsync(AidMarketDbContext db, Guid org, string key, string requestHash, Guid[] supplierIds,
+        DateTimeOffset now, CancellationToken ct) =>
         db.OnConnectionAsync(async (connection, transaction) =>
         {
             var orderId = Guid.CreateVersion7();
@@ -127,14 +143,17 @@ public static class BuyerApi
                 """) { Parameters = { new() { Value = org }, new() { Value = key }, new() { Value = requestHash }, new() { Value = now }, new() { Value = orderId } } });
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT approval_threshold_fen FROM organizations WHERE id = $1") { Parameters = { new() { Value = org } } });
             batch.BatchCommands.Add(new NpgsqlBatchCommand(OrderPlacement.NextNumberSql));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(OrderPlacement.PlansSql) { Parameters = { new() { Value = supplierIds } } });
             await using var reader = await batch.ExecuteReaderAsync(ct); // on the first result with columns: the threshold
             await reader.ReadAsync(ct);
             var threshold = reader.GetInt64(0);
             await reader.NextResultAsync(ct);
             await reader.ReadAsync(ct);
             var next = reader.GetInt64(0);
+            await reader.NextResultAsync(ct);
+            var plans = await OrderPlacement.ReadPlansAsync(reader, ct);
             await reader.CloseAsync();
-            return batch.BatchCommands[0].RecordsAffected == 0 ? null : new OrderPlacement.Header(orderId, OrderPlacement.Number(now, next), threshold);
+            return batch.BatchCommands[0].RecordsAffected == 0 ? null : new OrderPlacement.Header(orderId, OrderPlacement.Number(now, next), threshold, plans);
         }, ct);
 
     /// <summary>

@@ -18,7 +18,8 @@ public static class OrderPlacement
         Number(now, (long)(await db.ScalarAsync(NextNumberSql, ct))!);
 
     /// <summary>What an order needs before it exists: its id, its number and the buyer's approval threshold.</summary>
-    public sealed record Header(Guid Id, string Number, long ApprovalThresholdFen);
+    /// <param name="Plans">The plans in force of the order's suppliers, when the caller read them already.</param>
+    public sealed record Header(Guid Id, string Number, long ApprovalThresholdFen, IReadOnlyDictionary<Guid, PlanAtPlacement>? Plans = null);
 
     /// <summary>Submits a purchase order for a buyer: numbered, approved or waiting by the buyer's threshold, placed when approved.</summary>
     public static async Task<PurchaseOrder> SubmitAsync(AidMarketDbContext db, Guid buyerOrganizationId, string submittedBy, DeliveryDetails delivery,
@@ -35,28 +36,76 @@ public static class OrderPlacement
     {
         var order = new PurchaseOrder(buyerOrganizationId, header.Number, submittedBy, delivery, lines, header.ApprovalThresholdFen, now, header.Id);
         db.PurchaseOrders.Add(order);
-        var placed = order.Status == OrderStatus.Approved ? await PlaceAsync(db, order, now, ct, announce: false) : null;
-        db.Publish(new PurchaseOrderSubmitted(order.Id, buyerOrganizationId, order.Number, order.TotalFen, order.NeedsApproval, submittedBy,
-            placed is null ? null : Parts(placed)));
+        if (order.Status != OrderStatus.Approved)
+        {
+            db.Publish(new PurchaseOrderSubmitted(order.Id, buyerOrganizationId, order.Number, order.TotalFen, order.NeedsApproval, submittedBy));
+            return order;
+        }
+        var placed = Split(db, order, header.Plans ?? await PlansAsync(db, order, ct), now);
+        db.Publish(new PurchaseOrderSubmitted(order.Id, buyerOrganizationId, order.Number, order.TotalFen, order.NeedsApproval, submittedBy, Parts(placed)));
+        await ReserveAsync(db, order, now, ct);
         return order;
     }
 
     /// <summary>
-    /// Reserves every line's stock, never below zero whatever runs at the same time on any instance, and splits the order per
-    /// supplier, freezing each supplier's plan in force. One round trip: the plans are read, the products are locked in id
-    /// order (so two orders never wait on each other), then one conditional UPDATE takes every line that is still orderable and
-    /// in stock. If any line is missing, throws Order.NotEnoughStock or Order.NotOrderable naming the first such product; the
-    /// caller's transaction rolls the others back. After it the caller only saves and commits, so the locks are held briefly.
+    /// Places an approved order: splits it per supplier, freezing each supplier's plan in force, announces it and reserves its
+    /// stock (see <see cref="ReserveAsync(AidMarketDbContext, PurchaseOrder, DateTimeOffset, CancellationToken)"/>).
     /// </summary>
-    /// <param name="announce">Publish <see cref="SupplierOrdersPlaced"/>; false when the caller's own event carries the parts.</param>
-    public static async Task<IReadOnlyList<SupplierOrder>> PlaceAsync(AidMarketDbContext db, PurchaseOrder order, DateTimeOffset now, CancellationToken ct,
-        bool announce = true)
+    public static async Task<IReadOnlyList<SupplierOrder>> PlaceAsync(AidMarketDbContext db, PurchaseOrder order, DateTimeOffset now, CancellationToken ct)
+    {
+        var supplierOrders = Split(db, order, await PlansAsync(db, order, ct), now);
+        db.Publish(new SupplierOrdersPlaced(order.Id, order.Number, order.BuyerOrganizationId, Parts(supplierOrders)));
+        await ReserveAsync(db, order, now, ct);
+        return supplierOrders;
+    }
+
+    /// <summary>The plan in force of each supplier of the order, to freeze on its supplier orders.</summary>
+    public static Task<Dictionary<Guid, PlanAtPlacement>> PlansAsync(AidMarketDbContext db, PurchaseOrder order, CancellationToken ct) =>
+        PlansAsync(db, order.Lines.Select(l => l.SupplierId).Distinct().ToArray(), ct);
+
+    /// <inheritdoc cref="PlansAsync(AidMarketDbContext, PurchaseOrder, CancellationToken)"/>
+    public static Task<Dictionary<Guid, PlanAtPlacement>> PlansAsync(AidMarketDbContext db, Guid[] supplierIds, CancellationToken ct) =>
+        db.OnConnectionAsync(async (connection, transaction) =>
+        {
+            await using var command = new NpgsqlCommand(PlansSql, connection, transaction) { Parameters = { new() { Value = supplierIds } } };
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            return await ReadPlansAsync(reader, ct);
+        }, ct);
+
+    /// <summary>The plans of the suppliers in $1 (a uuid array), as <see cref="ReadPlansAsync"/> reads them.</summary>
+    public const string PlansSql = $"SELECT supplier_id, id, household_share_percent FROM benefit_plans WHERE supplier_id = ANY($1) AND status = '{nameof(BenefitPlanStatus.Approved)}'";
+
+    public static async Task<Dictionary<Guid, PlanAtPlacement>> ReadPlansAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        var plans = new Dictionary<Guid, PlanAtPlacement>();
+        while (await reader.ReadAsync(ct)) plans.Add(reader.GetGuid(0), new PlanAtPlacement(reader.GetGuid(1), reader.GetDecimal(2)));
+        return plans;
+    }
+
+    private static IReadOnlyList<SupplierOrder> Split(AidMarketDbContext db, PurchaseOrder order, IReadOnlyDictionary<Guid, PlanAtPlacement> plans, DateTimeOffset now)
+    {
+        var supplierOrders = order.Place(plans, now);
+        db.SupplierOrders.AddRange(supplierOrders);
+        return supplierOrders;
+    }
+
+    private static List<PlacedSupplierOrder> Parts(IEnumerable<SupplierOrder> supplierOrders) =>
+        supplierOrders.Select(s => new PlacedSupplierOrder(s.Id, s.SupplierId, s.TotalFen)).ToList();
+
+    /// <summary>
+    /// Saves what the transaction has pending, then reserves every line's stock, never below zero whatever runs at the same time
+    /// on any instance: the products are locked in id order (so two orders never wait on each other), then one conditional UPDATE
+    /// takes every line that is still orderable and in stock, in one round trip. Saving first means the stock rows stay locked
+    /// only for the reservation and the commit. If any line is missing, throws Order.NotEnoughStock or Order.NotOrderable naming
+    /// the first such product; the caller's transaction rolls everything back.
+    /// </summary>
+    private static async Task ReserveAsync(AidMarketDbContext db, PurchaseOrder order, DateTimeOffset now, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var wanted = order.Lines.GroupBy(l => l.ProductId).Select(g => (ProductId: g.Key, Quantity: g.Sum(l => l.Quantity), Line: g.First()))
             .OrderBy(l => l.ProductId).ToList();
-        var supplierIds = order.Lines.Select(l => l.SupplierId).Distinct().ToArray();
-        var (plans, reserved) = await ReserveAsync(db, supplierIds, wanted.Select(w => w.ProductId).ToArray(), wanted.Select(w => w.Quantity).ToArray(), today, ct);
+        await db.SaveChangesAsync(ct);
+        var reserved = await ReserveAsync(db, wanted.Select(w => w.ProductId).ToArray(), wanted.Select(w => w.Quantity).ToArray(), today, ct);
         if (wanted.Find(w => !reserved.Contains(w.ProductId)) is { Line: not null } missing)
         {
             var line = missing.Line;
@@ -70,24 +119,12 @@ public static class OrderPlacement
                 : new DomainException("Order.NotEnoughStock", $"Not enough stock of {line.ProductName}: {orderable} {line.Unit} left.",
                     line.ProductName, orderable.Value, line.Unit);
         }
-        var supplierOrders = order.Place(plans, now);
-        db.SupplierOrders.AddRange(supplierOrders);
-        if (announce) db.Publish(new SupplierOrdersPlaced(order.Id, order.Number, order.BuyerOrganizationId, Parts(supplierOrders)));
-        return supplierOrders;
     }
 
-    private static List<PlacedSupplierOrder> Parts(IEnumerable<SupplierOrder> supplierOrders) =>
-        supplierOrders.Select(s => new PlacedSupplierOrder(s.Id, s.SupplierId, s.TotalFen)).ToList();
-
-    private static Task<(Dictionary<Guid, PlanAtPlacement> Plans, HashSet<Guid> Reserved)> ReserveAsync(AidMarketDbContext db, Guid[] supplierIds,
-        Guid[] productIds, int[] quantities, DateOnly today, CancellationToken ct) =>
+    private static Task<HashSet<Guid>> ReserveAsync(AidMarketDbContext db, Guid[] productIds, int[] quantities, DateOnly today, CancellationToken ct) =>
         db.OnConnectionAsync(async (connection, transaction) =>
         {
             await using var batch = new NpgsqlBatch(connection, transaction);
-            batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
-                SELECT supplier_id, id, household_share_percent FROM benefit_plans
-                WHERE supplier_id = ANY($1) AND status = '{nameof(BenefitPlanStatus.Approved)}'
-                """) { Parameters = { new() { Value = supplierIds } } });
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT id FROM products WHERE id = ANY($1) ORDER BY id FOR UPDATE")
                 { Parameters = { new() { Value = productIds } } });
             batch.BatchCommands.Add(new NpgsqlBatchCommand("""
@@ -98,13 +135,10 @@ public static class OrderPlacement
                 RETURNING p.id
                 """) { Parameters = { new() { Value = productIds }, new() { Value = quantities }, new() { Value = today } } });
             await using var reader = await batch.ExecuteReaderAsync(ct);
-            var plans = new Dictionary<Guid, PlanAtPlacement>();
-            while (await reader.ReadAsync(ct)) plans.Add(reader.GetGuid(0), new PlanAtPlacement(reader.GetGuid(1), reader.GetDecimal(2)));
-            await reader.NextResultAsync(ct);
             await reader.NextResultAsync(ct); // past the locked ids
             var reserved = new HashSet<Guid>();
             while (await reader.ReadAsync(ct)) reserved.Add(reader.GetGuid(0));
-            return (plans, reserved);
+            return reserved;
         }, ct);
 
     /// <summary>Gives stock back (declined or cancelled lines), in product order like reservations.</summary>

@@ -62,6 +62,14 @@ public class BuyerApiTests(AppFixture app) : WebTest(app)
         (await retry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid().ShouldBe(orderId);
         (await App.QueryAsync(db => db.PurchaseOrders.CountAsync())).ShouldBe(1);
 
+        // A retry gets its order even when the same order could no longer be placed (the stock is gone meanwhile).
+        var stock = await App.QueryAsync(db => db.Products.Where(p => p.Id == teaId).Select(p => p.Stock).SingleAsync());
+        await App.ExecuteAsync(db => db.Products.Where(p => p.Id == teaId).ExecuteUpdateAsync(u => u.SetProperty(p => p.Stock, 0)));
+        var lateRetry = await PostOrderAsync(api, OrderBody(teaId), "erp-order-1");
+        lateRetry.StatusCode.ShouldBe(HttpStatusCode.OK, await lateRetry.Content.ReadAsStringAsync());
+        (await lateRetry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid().ShouldBe(orderId);
+        await App.ExecuteAsync(db => db.Products.Where(p => p.Id == teaId).ExecuteUpdateAsync(u => u.SetProperty(p => p.Stock, stock)));
+
         var different = await PostOrderAsync(api, OrderBody(teaId, quantity: 20), "erp-order-1");
         different.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         different.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");

@@ -53,8 +53,8 @@ public class DetailsModel(AidMarketDbContext db, CurrentUser me, IStringLocalize
         return await ChangeAsync(async now =>
         {
             Order.Approve(me.UserId!, now);
-            await OrderPlacement.PlaceAsync(db, Order, now, ct);
             db.Publish(new PurchaseOrderReviewed(Order.Id, Order.BuyerOrganizationId, Order.Number, true, null, Order.SubmittedByUserId));
+            await OrderPlacement.PlaceAsync(db, Order, now, ct);
         }, "The order is approved and placed with the suppliers.", ct);
     }
 
