@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using AidMarket.Domain.Ledger;
 using AidMarket.Domain.Payments;
 using AidMarket.Testing;
@@ -11,17 +10,12 @@ namespace AidMarket.Web.Tests.Payments;
 /// households giving back at most what they still hold and the supplier covering the rest; through Stripe's refund API
 /// (posted once, whether the API answer or the webhook comes first) or recorded after a bank refund.
 /// </summary>
-public partial class RefundTests(StripeAppFixture app) : WebTest<StripeAppFixture>(app)
+public class RefundTests(StripeAppFixture app) : WebTest<StripeAppFixture>(app)
 {
     private Task<Browser> AdminAsync() => PaymentScenario.LogInAsync(App, "admin@aidmarket.demo");
 
-    private static async Task<HttpResponseMessage> RefundAsync(Browser admin, Guid invoiceId, string handler, IDictionary<string, string> fields, string? refundId = null)
-    {
-        var url = $"/Admin/Payments/Invoice/{invoiceId}";
-        var html = await admin.GetPageAsync(url);
-        var form = new Dictionary<string, string>(fields) { ["Input.RefundId"] = refundId ?? RefundIdPattern().Match(html).Groups[1].Value };
-        return await admin.PostWithTokenAsync($"{url}?handler={handler}", form, Browser.TokenFrom(html));
-    }
+    private static Task<HttpResponseMessage> RefundAsync(Browser admin, Guid invoiceId, string handler, IDictionary<string, string> fields, string? refundId = null) =>
+        PaymentScenario.RefundAsync(admin, invoiceId, handler, fields, refundId);
 
     private async Task<(Invoice Invoice, SettlementRecord Settlement)> PaidAndSettledAsync(Func<Invoice, Task> pay)
     {
@@ -37,9 +31,7 @@ public partial class RefundTests(StripeAppFixture app) : WebTest<StripeAppFixtur
     private async Task PayByStripeAsync(Invoice invoice)
     {
         var finance = await PaymentScenario.LogInAsync(App, "finance@aidmarket.demo");
-        var token = Browser.TokenFrom(await finance.GetPageAsync($"/Buyer/Invoices/Details/{invoice.Id}"));
-        var checkout = await finance.PostWithTokenAsync($"/Buyer/Invoices/Details/{invoice.Id}?handler=PayOnline", new Dictionary<string, string>(), token);
-        var session = App.Stripe.Session(checkout.Headers.Location!.ToString().Split('/')[^1]);
+        var session = PaymentScenario.SessionOf(App.Stripe, await PaymentScenario.PayOnlineAsync(finance, invoice.Id));
         (await App.Stripe.SendEventAsync(App.Stripe.CheckoutCompletedEvent(session))).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
@@ -166,7 +158,4 @@ public partial class RefundTests(StripeAppFixture app) : WebTest<StripeAppFixtur
         (await App.QueryAsync(db => db.StripeEvents.CountAsync(e => e.Error != null))).ShouldBe(0);
         await LedgerBalancesAsync();
     }
-
-    [GeneratedRegex("name=\"Input.RefundId\" value=\"([0-9a-f-]{36})\"")]
-    private static partial Regex RefundIdPattern();
 }
