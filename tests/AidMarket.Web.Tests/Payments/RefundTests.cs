@@ -64,6 +64,11 @@ public class RefundTests(StripeAppFixture app) : WebTest<StripeAppFixture>(app)
         var again = await RefundAsync(admin, invoice.Id, "Bank", new Dictionary<string, string> { ["Input.Amount"] = "800.00", ["Input.SlipNumber"] = "BOC-R2" });
         Browser.ErrorsIn(await again.Content.ReadAsStringAsync()).ShouldContain("退款金额超过");
         (await RefundEntriesAsync()).Count.ShouldBe(1);
+        // The same bank slip again with another amount is a mistake, not a retry: refused, not answered as recorded.
+        var slipAgain = await RefundAsync(admin, invoice.Id, "Bank", new Dictionary<string, string> { ["Input.Amount"] = "100.00", ["Input.SlipNumber"] = "BOC-R1" });
+        slipAgain.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Browser.ErrorsIn(await slipAgain.Content.ReadAsStringAsync()).ShouldContain("该笔退款已按不同金额登记");
+        (await RefundEntriesAsync()).Count.ShouldBe(1);
         await LedgerBalancesAsync();
     }
 
