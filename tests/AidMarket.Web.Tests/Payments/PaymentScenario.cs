@@ -58,13 +58,15 @@ public static partial class PaymentScenario
 
     /// <summary>
     /// Platform finance refunds part or all of an invoice on its page (handler Bank or Stripe), under the refund id the form
-    /// carries unless <paramref name="refundId"/> is given.
+    /// carries unless <paramref name="refundId"/> is given. With nothing left to refund the page has no form: then the post is
+    /// one from a form opened earlier, with a refund id of its own.
     /// </summary>
     public static async Task<HttpResponseMessage> RefundAsync(Browser admin, Guid invoiceId, string handler, IDictionary<string, string> fields, string? refundId = null)
     {
         var url = $"/Admin/Payments/Invoice/{invoiceId}";
         var html = await admin.GetPageAsync(url);
-        var form = new Dictionary<string, string>(fields) { ["Input.RefundId"] = refundId ?? RefundIdPattern().Match(html).Groups[1].Value };
+        var formId = RefundIdPattern().Match(html) is { Success: true } m ? m.Groups[1].Value : Guid.CreateVersion7().ToString();
+        var form = new Dictionary<string, string>(fields) { ["Input.RefundId"] = refundId ?? formId };
         return await admin.PostWithTokenAsync($"{url}?handler={handler}", form, Browser.TokenFrom(html));
     }
 
