@@ -146,6 +146,24 @@ public class RefundTests(StripeAppFixture app) : WebTest<StripeAppFixture>(app)
     }
 
     [Fact]
+    public async Task Two_refunds_of_all_of_an_invoice_through_stripe_at_the_same_moment_ask_stripe_once_and_post_once()
+    {
+        var (invoice, _) = await PaidAndSettledAsync(PayByStripeAsync);
+        var admins = await Task.WhenAll(AdminAsync(), AdminAsync());
+        var fields = new Dictionary<string, string> { ["Input.Amount"] = "1862.00", ["Input.PaymentIntentId"] = invoice.Payments.Single().ExternalId };
+
+        var answers = await Task.WhenAll(admins.Select(admin => RefundAsync(admin, invoice.Id, "Stripe", fields)));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.Redirect).ShouldBe(1);
+        Browser.ErrorsIn(await answers.Single(a => a.StatusCode != HttpStatusCode.Redirect).Content.ReadAsStringAsync()).ShouldContain("退款金额超过");
+        App.Stripe.Requests.Count(r => r.Path == "/v1/refunds" && r.Form["metadata[invoice_id]"] == invoice.Id.ToString()).ShouldBe(1);
+        await Eventually.ReturnsAsync(() => App.QueryAsync(db => db.StripeEvents.CountAsync(e => e.Type == "refund.updated" && e.ProcessedAt != null)), n => n == 1);
+        (await RefundEntriesAsync()).ShouldHaveSingleItem().TotalFen.ShouldBe(186_200);
+        (await App.QueryAsync(db => db.StripeEvents.CountAsync(e => e.Error != null))).ShouldBe(0);
+        await LedgerBalancesAsync();
+    }
+
+    [Fact]
     public async Task A_refund_made_in_stripes_dashboard_arriving_five_times_at_once_in_two_event_types_posts_once()
     {
         var (invoice, settlement) = await PaidAndSettledAsync(PayByStripeAsync);
