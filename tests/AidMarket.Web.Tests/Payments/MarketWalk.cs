@@ -75,6 +75,7 @@ public sealed partial class MarketWalk
         WalkStep.StripeDelivers s => StripeDeliversAsync(s),
         WalkStep.Settle s => SettleAsync(s),
         WalkStep.RefundInvoice s => RefundAsync(s),
+        WalkStep.RefundInStripe s => RefundInStripeAsync(s),
         WalkStep.CreateDisbursements s => CreateDisbursementsAsync(s),
         WalkStep.AnswerDisbursement s => AnswerDisbursementAsync(s),
         WalkStep.CreatePayouts => CreatePayoutsAsync(),

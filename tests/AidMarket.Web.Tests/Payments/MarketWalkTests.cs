@@ -10,7 +10,7 @@ namespace AidMarket.Web.Tests.Payments;
 /// (<see cref="MarketWalk"/>). Steps the rules forbid come up on purpose and must be refused and change nothing.
 /// CsCheck generates the sequences; a failure's message has its seed and its steps. Given more runs it keeps looking for a
 /// shorter sequence that fails. AIDMARKET_PROPERTY_RUNS sets the number of runs (default 5), AIDMARKET_PROPERTY_SEED
-/// replays one seed.
+/// replays one seed, AIDMARKET_PROPERTY_TRACE=1 prints every step of every run and what came of it.
 /// </summary>
 public class MarketWalkTests(StripeAppFixture app) : WebTest<StripeAppFixture>(app)
 {
@@ -23,6 +23,7 @@ public class MarketWalkTests(StripeAppFixture app) : WebTest<StripeAppFixture>(a
     {
         var output = TestContext.Current.TestOutputHelper;
         var seed = Setting("AIDMARKET_PROPERTY_SEED");
+        var trace = Setting("AIDMARKET_PROPERTY_TRACE") is not null;
         var runs = seed is not null ? 1 : int.TryParse(Setting("AIDMARKET_PROPERTY_RUNS"), out var n) && n > 0 ? n : DefaultRuns;
         await WalkStep.Sequences.SampleAsync(async steps =>
         {
@@ -30,6 +31,7 @@ public class MarketWalkTests(StripeAppFixture app) : WebTest<StripeAppFixture>(a
             var walk = await MarketWalk.StartAsync(App);
             await walk.RunAsync(steps);
             output?.WriteLine(walk.Summary);
+            if (trace) output?.WriteLine(walk.Trace);
         }, writeLine: line => output?.WriteLine(line), seed: seed, iter: runs, threads: 1, print: WalkStep.Print);
     }
 }

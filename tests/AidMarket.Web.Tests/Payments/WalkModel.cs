@@ -23,8 +23,10 @@ public sealed class WalkModel
     public List<WalkPayment> Disbursements { get; } = [];
     public List<WalkPayment> Payouts { get; } = [];
     public WalkBooks Books { get; } = new();
-    /// <summary>Refunds asked of Stripe: each makes Stripe send one refund.updated webhook.</summary>
+    /// <summary>Refunds asked of Stripe through AidMarket: each makes the fake send one refund.updated webhook.</summary>
     public int StripeRefunds { get; set; }
+    /// <summary>Refunds made in Stripe's dashboard, numbered for their ids.</summary>
+    public int DashboardRefunds { get; set; }
 
     public WalkProduct Product(Guid id) => Products.Single(p => p.Id == id);
 
@@ -99,7 +101,10 @@ public sealed class WalkBill(Guid id, string reference, long amountFen, WalkOrde
     public WalkOrder Order { get; } = order;
     public List<(string ExternalId, PaymentMethod Method, long Fen)> Payments { get; } = [];
     public List<(long Fen, bool CreditNote)> Refunds { get; } = [];
+    /// <summary>What Stripe refunded of each payment intent, asked through AidMarket or in Stripe's dashboard.</summary>
     public Dictionary<string, long> RefundedByIntent { get; } = [];
+    /// <summary>What AidMarket asked Stripe to refund (each refund once): all of it must be in the books.</summary>
+    public long AskedOfStripe { get; set; }
     public int Failures { get; set; }
 
     public long Paid => Payments.Sum(p => p.Fen) - Refunds.Sum(r => r.Fen);

@@ -69,7 +69,11 @@ public abstract record WalkStep
 
     public enum Refund { All, Half, OneFen, TooMuch, SlipAgain }
 
-    public sealed record RefundInvoice(int Invoice, bool ByStripe, Refund Kind, bool Wild) : WalkStep;
+    /// <param name="AtOnce">Two people of platform finance refund all that is refundable at the same moment (whatever the kind).</param>
+    public sealed record RefundInvoice(int Invoice, bool ByStripe, Refund Kind, bool AtOnce, bool Wild) : WalkStep;
+
+    /// <summary>A refund made in Stripe's dashboard, outside AidMarket: Stripe's two events of it, each delivered several times at once.</summary>
+    public sealed record RefundInStripe(int Invoice, Refund Kind, int Copies) : WalkStep;
 
     /// <param name="Minimum">0: no minimum; otherwise the n-th smallest balance of the county is the minimum.</param>
     public sealed record CreateDisbursements(int County, int Minimum) : WalkStep;
@@ -113,7 +117,8 @@ public abstract record WalkStep
         (2, Gen.Select(Pick, MostlyPaid, Gen.Enum<StripeEvents>(), Gen.Int[1, 5], Sometimes, Wildly,
             (s, ok, e, c, m, w) => (WalkStep)new StripeDelivers(s, ok, e, c, m, w))),
         (1, Pick.Select(o => (WalkStep)new Settle(o))),
-        (3, Gen.Select(Pick, Gen.Bool, Gen.Enum<Refund>(), Wildly, (i, s, k, w) => (WalkStep)new RefundInvoice(i, s, k, w))),
+        (3, Gen.Select(Pick, Gen.Bool, Gen.Enum<Refund>(), Sometimes, Wildly, (i, s, k, a, w) => (WalkStep)new RefundInvoice(i, s, k, a, w))),
+        (1, Gen.Select(Pick, Gen.Enum<Refund>(), Gen.Int[1, 4], (i, k, c) => (WalkStep)new RefundInStripe(i, k, c))),
         (2, Gen.Select(Gen.Int[0, 1], Gen.Int[0, 3], (c, m) => (WalkStep)new CreateDisbursements(c, m))),
         (2, Gen.Select(Pick, Gen.Bool, Sometimes, Wildly, Wildly, (l, p, a, o, w) => (WalkStep)new AnswerDisbursement(l, p, a, o, w))),
         (2, Gen.Const((WalkStep)new CreatePayouts())),
