@@ -120,7 +120,14 @@ public class Invoice
         return true;
     }
 
-    public bool HasRefund(string externalId) => _refunds.Any(r => r.ExternalId == externalId.Trim());
+    /// <summary>
+    /// Whether this refund is recorded already (a retry, or the later of Stripe's answer and its webhook). The same refund id or
+    /// bank slip with another amount is refused: it is a mistake, not a retry, and must not be answered as recorded.
+    /// </summary>
+    public bool HasRefund(string externalId, long amountFen) =>
+        _refunds.SingleOrDefault(r => r.ExternalId == externalId.Trim()) is { } earlier
+        && (earlier.AmountFen == amountFen
+            ? true : throw new DomainException("Invoice.RefundConflict", "This refund was already recorded with another amount.", earlier.ExternalId));
 
     /// <summary>Records a declined online payment once per attempt, so the buyer sees why and can try again.</summary>
     public bool RecordPaymentFailure(string externalId, string? message, DateTimeOffset at)

@@ -132,7 +132,9 @@ public class SupplierOrder
     }
 
     /// <summary>Ships some of what is confirmed (partial shipments allowed); the shipment is the delivery note.</summary>
-    public Shipment Ship(IReadOnlyList<ShipmentLine> lines, string? carrier, string? trackingNumber, DateTimeOffset now)
+    /// <param name="part">This order's place among its purchase order's supplier orders (1 for the first by supplier id), which
+    /// keeps its delivery note numbers apart from theirs.</param>
+    public Shipment Ship(IReadOnlyList<ShipmentLine> lines, string? carrier, string? trackingNumber, DateTimeOffset now, int part = 1)
     {
         if (Status is not (SupplierOrderStatus.Confirmed or SupplierOrderStatus.PartiallyShipped))
             throw new DomainException("SupplierOrder.NotShippable", "Only a confirmed order can be shipped.");
@@ -142,7 +144,7 @@ public class SupplierOrder
                 .Ship(shipped.Quantity);
         ShipmentCount++;
         Status = _lines.All(l => l.LeftToShip == 0) ? SupplierOrderStatus.Shipped : SupplierOrderStatus.PartiallyShipped;
-        return new Shipment(this, ShipmentCount, lines.Where(l => l.Quantity != 0).ToList(), carrier, trackingNumber, now);
+        return new Shipment(this, part, ShipmentCount, lines.Where(l => l.Quantity != 0).ToList(), carrier, trackingNumber, now);
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ public static class Refunding
     public static async Task<bool> PostAsync(AidMarketDbContext db, Invoice invoice, Guid refundId, long amountFen, string externalId,
         DateTimeOffset now, CancellationToken ct)
     {
-        if (invoice.HasRefund(externalId)) return false;
+        if (invoice.HasRefund(externalId, amountFen)) return false;
         // Locks the order against the settlement runner (which claims with SKIP LOCKED): settled or not cannot change under us.
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM supplier_orders WHERE id = {invoice.SupplierOrderId} FOR UPDATE", ct);
         var settlement = await db.Settlements.AsNoTracking().SingleOrDefaultAsync(s => s.SupplierOrderId == invoice.SupplierOrderId, ct);

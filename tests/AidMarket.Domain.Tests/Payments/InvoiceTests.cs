@@ -88,7 +88,9 @@ public class InvoiceTests
         invoice.RecordRefund(400_000, "re_2", Now, creditNote: true).ShouldBeTrue();
         invoice.Status.ShouldBe(InvoiceStatus.Refunded);
         invoice.OutstandingFen.ShouldBe(0);
-        invoice.HasRefund(" re_2").ShouldBeTrue();
+        invoice.HasRefund(" re_2", 400_000).ShouldBeTrue();
+        invoice.HasRefund("re_3", 400_000).ShouldBeFalse();
+        Should.Throw<DomainException>(() => invoice.HasRefund("re_2", 1)).Code.ShouldBe("Invoice.RefundConflict");
     }
 
     [Fact]

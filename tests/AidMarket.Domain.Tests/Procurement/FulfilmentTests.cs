@@ -56,6 +56,22 @@ public class FulfilmentTests
     }
 
     [Fact]
+    public void Each_supplier_of_one_purchase_order_numbers_its_delivery_notes_apart()
+    {
+        // Suppliers registered close together have ids (version 7) that begin alike: the number must not rest on them.
+        Guid first = Guid.CreateVersion7(), second = Guid.CreateVersion7();
+        var order = new PurchaseOrder(Guid.NewGuid(), "PO-20261122-000008", "p", new DeliveryDetails("", "", "海珠区", new DateOnly(2026, 11, 30), ""),
+            [new OrderLine(Mushrooms, first, "姬松茸", "斤", 50, 9200), new OrderLine(Shoots, second, "笋干", "kg", 20, 5600)], long.MaxValue, Now);
+        var parts = order.Place(new Dictionary<Guid, PlanAtPlacement> { [first] = new(Guid.NewGuid(), 12m), [second] = new(Guid.NewGuid(), 10m) }, Now);
+        foreach (var part in parts) part.Confirm(new Dictionary<Guid, string>(), Now);
+
+        var notes = parts.Select((part, i) => part.Ship([Line(part.Lines[0].ProductId, 1)], null, null, Now, i + 1)).ToList();
+        notes.Add(parts[1].Ship([Line(Shoots, 1)], null, null, Now, 2));
+
+        notes.Select(n => n.Number).ShouldBe(["DN-20261122-000008-A-1", "DN-20261122-000008-B-1", "DN-20261122-000008-B-2"]);
+    }
+
+    [Fact]
     public void The_rest_of_a_partly_shipped_order_can_be_closed_and_its_quantities_given_back()
     {
         var order = Placed();

@@ -77,6 +77,9 @@ public sealed partial class Browser(HttpClient client)
         return probe.Headers.TryGetValues("Cookie", out var values) ? string.Join("; ", values) : "";
     }
 
+    /// <summary>The id at the end of the page a successful form redirected to (the record it created).</summary>
+    public static Guid RedirectId(HttpResponseMessage redirect) => Guid.Parse(redirect.Headers.Location!.OriginalString.Split('?')[0].Split('/').Last());
+
     /// <summary>The validation messages a form page shows, for readable test failures.</summary>
     public static string ErrorsIn(string html) =>
         string.Join(" | ", ErrorPattern().Matches(html).Select(m => Regex.Replace(m.Groups[1].Value, "<[^>]+>", " ").Trim()).Where(t => t.Length > 0));

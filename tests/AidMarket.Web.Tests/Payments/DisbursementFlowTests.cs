@@ -19,15 +19,13 @@ public class DisbursementFlowTests(AppFixture app) : WebTest(app)
 
     private static async Task<Guid> CreateBatchAsync(Browser officer, string minimum = "")
     {
-        var created = await officer.SubmitAsync("/County/Disbursements", new Dictionary<string, string> { ["MinimumYuan"] = minimum },
-            "/County/Disbursements?handler=Create");
+        var created = await PayoutForms.CreateDisbursementBatchAsync(officer, minimum);
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect, Browser.ErrorsIn(await created.Content.ReadAsStringAsync()));
-        return Guid.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
+        return Browser.RedirectId(created);
     }
 
     private static Task<HttpResponseMessage> MarkAsync(Browser officer, Guid batchId, Guid lineId, string handler, string field, string value) =>
-        officer.SubmitAsync($"/County/Disbursements/Details/{batchId}", new Dictionary<string, string> { [field] = value },
-            $"/County/Disbursements/Details/{batchId}?handler={handler}&lineId={lineId}");
+        PayoutForms.MarkDisbursementAsync(officer, batchId, lineId, handler, field, value);
 
     [Fact]
     public async Task A_batch_pays_every_balance_through_a_bank_file_and_a_failed_line_is_owed_again()

@@ -20,11 +20,8 @@ public class StripeTests(StripeAppFixture app) : WebTest<StripeAppFixture>(app)
         return (invoice, await PaymentScenario.LogInAsync(App, "finance@aidmarket.demo"));
     }
 
-    private static async Task<HttpResponseMessage> PayOnlineAsync(Browser buyer, Guid invoiceId, string tokenPage)
-    {
-        var token = Browser.TokenFrom(await buyer.GetPageAsync(tokenPage));
-        return await buyer.PostWithTokenAsync($"/Buyer/Invoices/Details/{invoiceId}?handler=PayOnline", new Dictionary<string, string>(), token);
-    }
+    private static Task<HttpResponseMessage> PayOnlineAsync(Browser buyer, Guid invoiceId, string tokenPage) =>
+        PaymentScenario.PayOnlineAsync(buyer, invoiceId, tokenPage);
 
     private async Task<FakeStripe.FakeSession> CheckoutAsync(Browser finance, Invoice invoice)
     {

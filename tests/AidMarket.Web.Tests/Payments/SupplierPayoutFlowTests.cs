@@ -11,8 +11,7 @@ public class SupplierPayoutFlowTests(AppFixture app) : WebTest(app)
         .SqlQuery<long>($"SELECT coalesce(-sum(amount_fen), 0)::bigint AS \"Value\" FROM postings WHERE account = {"supplier:" + supplierId.ToString("D")}").SingleAsync());
 
     private static Task<HttpResponseMessage> MarkAsync(Browser admin, Guid batchId, Guid payoutId, string handler, string field, string value) =>
-        admin.SubmitAsync($"/Admin/Payouts/Details/{batchId}", new Dictionary<string, string> { [field] = value },
-            $"/Admin/Payouts/Details/{batchId}?handler={handler}&payoutId={payoutId}");
+        PayoutForms.MarkPayoutAsync(admin, batchId, payoutId, handler, field, value);
 
     [Fact]
     public async Task A_bank_batch_pays_each_supplier_its_balance_once_and_a_failed_payout_is_owed_again()
@@ -27,13 +26,13 @@ public class SupplierPayoutFlowTests(AppFixture app) : WebTest(app)
         list.ShouldContain(supplierName);
         list.ShouldContain("银行批量付款");
 
-        var created = await admin.SubmitAsync("/Admin/Payouts", new Dictionary<string, string>(), "/Admin/Payouts?handler=Create");
+        var created = await PayoutForms.CreatePayoutBatchAsync(admin);
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect, Browser.ErrorsIn(await created.Content.ReadAsStringAsync()));
-        var batchId = Guid.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
+        var batchId = Browser.RedirectId(created);
         var payout = await App.QueryAsync(db => db.SupplierPayouts.SingleAsync());
         (payout.BatchId, payout.AmountFen, payout.Method, payout.Status).ShouldBe((batchId, 3_003L, PayoutMethod.BankBatch, PayoutStatus.Pending));
         (await SupplierBalanceAsync(supplierId)).ShouldBe(0);
-        var nothing = await admin.SubmitAsync("/Admin/Payouts", new Dictionary<string, string>(), "/Admin/Payouts?handler=Create");
+        var nothing = await PayoutForms.CreatePayoutBatchAsync(admin);
         (await nothing.Content.ReadAsStringAsync()).ShouldContain("没有待付款余额的供应商");
 
         var export = await admin.SubmitAsync($"/Admin/Payouts/Details/{batchId}", new Dictionary<string, string>(), $"/Admin/Payouts/Details/{batchId}?handler=Export");
@@ -63,8 +62,8 @@ public class SupplierPayoutFlowTests(AppFixture app) : WebTest(app)
             await b.LogInOrThrowAsync("admin@aidmarket.demo");
             return b;
         }));
-        var created = await admins[0].SubmitAsync("/Admin/Payouts", new Dictionary<string, string>(), "/Admin/Payouts?handler=Create");
-        var batchId = Guid.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
+        var created = await PayoutForms.CreatePayoutBatchAsync(admins[0]);
+        var batchId = Browser.RedirectId(created);
         var payout = await App.QueryAsync(db => db.SupplierPayouts.SingleAsync());
         var answers = await Task.WhenAll(admins.Select((a, i) => i % 2 == 0
             ? MarkAsync(a, batchId, payout.Id, "Paid", "reference", $"R{i}")

@@ -89,6 +89,30 @@ public class FulfilmentFlowTests(AppFixture app) : WebTest(app)
     }
 
     [Fact]
+    public async Task Two_suppliers_of_one_order_each_ship_under_their_own_delivery_note_number()
+    {
+        var purchaser = await LogInAsync("purchaser@aidmarket.demo");
+        var products = await App.QueryAsync(db => db.Products.Where(p => p.NameZh == "田林姬松茸干品" || p.NameZh == "八渡笋干").ToListAsync());
+        foreach (var product in products) await OrderForms.AddToCartAsync(purchaser, product.Id, 20);
+        (await OrderForms.SubmitCartAsync(purchaser)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await App.CreateUserAsync("badu@aidmarket.demo", "田林县八渡笋专业合作社", OrganizationRole.Manager);
+
+        foreach (var (email, product) in new[] { ("supplier@aidmarket.demo", "田林姬松茸干品"), ("badu@aidmarket.demo", "八渡笋干") })
+        {
+            var id = products.Single(p => p.NameZh == product).Id;
+            var order = (await App.QueryAsync(db => db.SupplierOrders.ToListAsync())).Single(o => o.Lines.Any(l => l.ProductId == id));
+            var supplier = await LogInAsync(email);
+            await OrderForms.FulfilAsync(supplier, order.Id, "Confirm", new Dictionary<string, string>());
+            var shipped = await OrderForms.FulfilAsync(supplier, order.Id, "Ship", new Dictionary<string, string> { [$"Ship[{id}]"] = "20" });
+            shipped.StatusCode.ShouldBe(HttpStatusCode.Redirect, Browser.ErrorsIn(await shipped.Content.ReadAsStringAsync()));
+        }
+
+        var numbers = await App.QueryAsync(db => db.Shipments.Select(s => s.Number).ToListAsync());
+        var placed = await App.QueryAsync(db => db.PurchaseOrders.Select(o => o.Number).SingleAsync());
+        numbers.ShouldBe([$"DN{placed[2..]}-A-1", $"DN{placed[2..]}-B-1"], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task Closing_the_unshipped_rest_gives_its_stock_back()
     {
         var order = await PlacedOrderAsync();

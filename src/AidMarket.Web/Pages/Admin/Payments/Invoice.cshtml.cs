@@ -2,13 +2,15 @@ using System.ComponentModel.DataAnnotations;
 using AidMarket.Domain.Payments;
 using AidMarket.Web.Payments;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AidMarket.Web.Pages.Admin.Payments;
 
 /// <summary>
 /// One invoice for platform finance: its payments, refunds and settlement, and refunds of all or part of it: through Stripe
 /// for an online payment (posted once Stripe confirms it), or recorded after the bank sent the money back (decision note 013).
-/// The form carries its refund id, so a double submit asks Stripe once and posts once.
+/// The form carries its refund id, so a double submit asks Stripe once and posts once; the invoice stays locked while Stripe is
+/// asked, so two refunds at the same moment never both reach Stripe.
 /// </summary>
 public class InvoiceModel(AidMarketDbContext db, StripeCheckout stripe, IStringLocalizer<SharedResource> l, ILogger<InvoiceModel> logger) : PageModel
 {
@@ -45,8 +47,10 @@ public class InvoiceModel(AidMarketDbContext db, StripeCheckout stripe, IStringL
             ModelState.AddModelError(string.Empty, l["Choose the online payment to refund."]);
             return Page();
         }
-        // The rules are checked before Stripe is asked, so a refund the ledger would refuse never leaves the platform.
-        if (await PostAsync(id, amount, "check:" + Input.RefundId, commit: false, ct) is { } refused) return await RefusedAsync(refused);
+        // One transaction holds the invoice from the check until the refund is posted: the rules are checked before Stripe is
+        // asked, so a refund the ledger would refuse never leaves the platform, and a second refund at the same moment waits.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await AddAsync(id, amount, "check:" + Input.RefundId, ct) is { } refused) return await RefusedAsync(refused, tx);
         Stripe.Refund refund;
         try
         {
@@ -55,14 +59,14 @@ public class InvoiceModel(AidMarketDbContext db, StripeCheckout stripe, IStringL
         catch (Stripe.StripeException ex)
         {
             logger.LogWarning(ex, "Stripe refused refund {Refund} of invoice {Invoice}", Input.RefundId, Invoice.Reference);
-            return await RefusedAsync(l["Stripe refused the refund: {0}", ex.StripeError?.Message ?? ex.Message]);
+            return await RefusedAsync(l["Stripe refused the refund: {0}", ex.StripeError?.Message ?? ex.Message], tx);
         }
         if (refund.Status != "succeeded")
         {
             TempData["Message"] = l["Stripe accepted the refund ({0}); it is posted when Stripe confirms it.", refund.Status].Value;
             return RedirectToPage(new { id });
         }
-        return await PostAndRedirectAsync(id, amount, refund.Id, ct);
+        return await PostAndRedirectAsync(tx, id, amount, refund.Id, ct);
     }
 
     public async Task<IActionResult> OnPostBankAsync(Guid id, CancellationToken ct)
@@ -70,45 +74,49 @@ public class InvoiceModel(AidMarketDbContext db, StripeCheckout stripe, IStringL
         if (!await LoadAsync(id, ct)) return NotFound();
         if (string.IsNullOrWhiteSpace(Input.SlipNumber)) ModelState.AddModelError("Input.SlipNumber", l["Enter the bank slip number."]);
         if (!ModelState.IsValid || Input.RefundId == Guid.Empty) return Page();
-        return await PostAndRedirectAsync(id, Money.FromYuan(Input.Amount!.Value).Fen, Input.SlipNumber!.Trim(), ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        return await PostAndRedirectAsync(tx, id, Money.FromYuan(Input.Amount!.Value).Fen, Input.SlipNumber!.Trim(), ct);
     }
 
-    private async Task<IActionResult> PostAndRedirectAsync(Guid id, long amount, string externalId, CancellationToken ct)
+    private async Task<IActionResult> PostAndRedirectAsync(IDbContextTransaction tx, Guid id, long amount, string externalId, CancellationToken ct)
     {
-        if (await PostAsync(id, amount, externalId, commit: true, ct) is { } refused) return await RefusedAsync(refused);
+        if (await AddAsync(id, amount, externalId, ct) is { } refused) return await RefusedAsync(refused, tx);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            return await RefusedAsync(l["Error.Refund.AlreadyRecorded"], tx);
+        }
         TempData["Message"] = l["Refund of {0} recorded.", new Money(amount).ToString()].Value;
         return RedirectToPage(new { id });
     }
 
-    /// <summary>Posts the refund against the locked invoice; null when it was posted (or, without commit, would be).</summary>
-    private async Task<string?> PostAsync(Guid id, long amount, string externalId, bool commit, CancellationToken ct)
+    /// <summary>
+    /// Adds the refund against the invoice, locked until the caller's transaction ends; null when it is added (or was recorded
+    /// already), otherwise why not. What an earlier check added is dropped first.
+    /// </summary>
+    private async Task<string?> AddAsync(Guid id, long amount, string externalId, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.ChangeTracker.Clear();
         try
         {
             var invoice = (await Invoicing.LockAsync(db, [Invoice.Reference], ct)).Single(i => i.Id == id);
             await Refunding.PostAsync(db, invoice, Input.RefundId, amount, externalId, DateTimeOffset.UtcNow, ct);
-            if (!commit) return null;
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
             return null;
         }
         catch (DomainException ex)
         {
             return l.Error(ex);
         }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
-        {
-            return l["Error.Refund.AlreadyRecorded"];
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
     }
 
-    private async Task<IActionResult> RefusedAsync(string message)
+    private async Task<IActionResult> RefusedAsync(string message, IDbContextTransaction tx)
     {
+        await tx.RollbackAsync(CancellationToken.None);
+        db.ChangeTracker.Clear();
         ModelState.AddModelError(string.Empty, message);
         // A corrected form is a new refund: Stripe refuses a key reused with other parameters.
         ModelState.Remove("Input.RefundId");

@@ -54,6 +54,8 @@ public class DetailsModel(AidMarketDbContext db, CurrentUser me, IStringLocalize
     public async Task<IActionResult> OnPostShipAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
+        // Every supplier of a purchase order numbers its delivery notes after the same order: its part tells them apart.
+        var suppliers = await Db.SupplierOrders.Where(s => s.OrderId == Order.OrderId).OrderBy(s => s.SupplierId).Select(s => s.SupplierId).ToListAsync(ct);
         return await ChangeAsync(now =>
         {
             var lines = Order.Lines.Where(x => Ship.GetValueOrDefault(x.ProductId) > 0).Select(x =>
@@ -62,7 +64,7 @@ public class DetailsModel(AidMarketDbContext db, CurrentUser me, IStringLocalize
                 if (Lot.ContainsKey(x.ProductId) && lot is null) throw new DomainException("Shipment.NoSuchLot", "Choose a lot of this product.");
                 return new ShipmentLine(x.ProductId, x.ProductName, x.Unit, Ship[x.ProductId], lot?.Id, lot?.LotCode);
             }).ToList();
-            var shipment = Order.Ship(lines, Carrier, TrackingNumber, now);
+            var shipment = Order.Ship(lines, Carrier, TrackingNumber, now, suppliers.IndexOf(Order.SupplierId) + 1);
             Db.Shipments.Add(shipment);
             Publish("Shipped");
             return Task.CompletedTask;
