@@ -19,15 +19,20 @@ public static class JsonColumn
 
     public static PropertyBuilder<List<T>> JsonList<TEntity, T>(this EntityTypeBuilder<TEntity> b, string field, string column)
         where TEntity : class =>
+        b.Jsonb(field, column, Options, new ValueComparer<List<T>>(
+            (a, c) => a == null ? c == null : c != null && a.SequenceEqual(c),
+            list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
+            list => list.ToList()));
+
+    /// <summary>The private list field as a required jsonb column, written and read with these options.</summary>
+    private static PropertyBuilder<List<T>> Jsonb<TEntity, T>(this EntityTypeBuilder<TEntity> b, string field, string column, JsonSerializerOptions options,
+        ValueComparer<List<T>> comparer) where TEntity : class =>
         b.Property<List<T>>(field).HasColumnName(column).HasColumnType("jsonb").IsRequired()
             .UsePropertyAccessMode(PropertyAccessMode.Field)
             .HasConversion(
-                list => JsonSerializer.Serialize(list, Options),
-                json => JsonSerializer.Deserialize<List<T>>(json, Options) ?? new List<T>(),
-                new ValueComparer<List<T>>(
-                    (a, c) => a == null ? c == null : c != null && a.SequenceEqual(c),
-                    list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
-                    list => list.ToList()));
+                list => JsonSerializer.Serialize(list, options),
+                json => JsonSerializer.Deserialize<List<T>>(json, options) ?? new List<T>(),
+                comparer);
 
     /// <summary>
     /// Domain objects as EF's owned JSON wrote them: stored properties by their C# names, enums by name; computed properties
@@ -60,22 +65,17 @@ public static class JsonColumn
     /// </summary>
     public static PropertyBuilder<List<T>> DomainJsonList<TEntity, T>(this EntityTypeBuilder<TEntity> b, string field, string column)
         where TEntity : class where T : class =>
-        b.Property<List<T>>(field).HasColumnName(column).HasColumnType("jsonb").IsRequired()
-            .UsePropertyAccessMode(PropertyAccessMode.Field)
-            .HasConversion(
-                list => JsonSerializer.Serialize(list, DomainOptions),
-                json => JsonSerializer.Deserialize<List<T>>(json, DomainOptions) ?? new List<T>(),
-                new ValueComparer<List<T>>(
-                    (a, c) => a == null ? c == null : c != null && a.Count == c.Count && a.Zip(c).All(p => FieldCopy<T>.Equal(p.First, p.Second)),
-                    list => list.Count,
-                    list => list.Select(FieldCopy<T>.Copy).ToList()));
+        b.Jsonb(field, column, DomainOptions, new ValueComparer<List<T>>(
+            (a, c) => a == null ? c == null : c != null && a.Count == c.Count && a.Zip(c).All(p => FieldCopy<T>.Equal(p.First, p.Second)),
+            list => list.Count,
+            list => list.Select(FieldCopy<T>.Copy).ToList()));
 
     /// <summary>Field-by-field copy and comparison of a domain object whose fields are values and strings, compiled once per type.</summary>
     private static class FieldCopy<T> where T : class
     {
         private static readonly FieldInfo[] Fields = typeof(T).GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
 
-        public static readonly Func<T, T> Copy = typeof(T).IsValueType || Fields.All(f => f.IsInitOnly)
+        public static readonly Func<T, T> Copy = Fields.All(f => f.IsInitOnly)
             ? item => item // immutable (a record of init-only values): the same instance is its own snapshot
             : CompileCopy();
 

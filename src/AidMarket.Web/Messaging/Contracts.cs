@@ -45,10 +45,7 @@ public record PurchaseOrderSubmitted(Guid OrderId, Guid BuyerOrganizationId, str
 public record PurchaseOrderReviewed(Guid OrderId, Guid BuyerOrganizationId, string Number, bool Approved, string? Reason, string SubmittedByUserId);
 
 /// <summary>An approved order was placed: one supplier order per supplier, in one message (each supplier is told of its own part).</summary>
-public record SupplierOrdersPlaced(Guid OrderId, string OrderNumber, Guid BuyerOrganizationId, IReadOnlyList<PlacedSupplierOrder> Parts)
-{
-    public IReadOnlyList<Guid> SupplierIds => Parts.Select(p => p.SupplierId).ToList();
-}
+public record SupplierOrdersPlaced(Guid OrderId, string OrderNumber, Guid BuyerOrganizationId, IReadOnlyList<PlacedSupplierOrder> Parts);
 
 public record PlacedSupplierOrder(Guid SupplierOrderId, Guid SupplierId, long TotalFen);
 

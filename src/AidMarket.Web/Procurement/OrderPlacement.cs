@@ -60,13 +60,10 @@ public static class OrderPlacement
     }
 
     /// <summary>The plan in force of each supplier of the order, to freeze on its supplier orders.</summary>
-    public static Task<Dictionary<Guid, PlanAtPlacement>> PlansAsync(AidMarketDbContext db, PurchaseOrder order, CancellationToken ct) =>
-        PlansAsync(db, order.Lines.Select(l => l.SupplierId).Distinct().ToArray(), ct);
-
-    /// <inheritdoc cref="PlansAsync(AidMarketDbContext, PurchaseOrder, CancellationToken)"/>
-    public static Task<Dictionary<Guid, PlanAtPlacement>> PlansAsync(AidMarketDbContext db, Guid[] supplierIds, CancellationToken ct) =>
+    private static Task<Dictionary<Guid, PlanAtPlacement>> PlansAsync(AidMarketDbContext db, PurchaseOrder order, CancellationToken ct) =>
         db.OnConnectionAsync(async (connection, transaction) =>
         {
+            var supplierIds = order.Lines.Select(l => l.SupplierId).Distinct().ToArray();
             await using var command = new NpgsqlCommand(PlansSql, connection, transaction) { Parameters = { new() { Value = supplierIds } } };
             await using var reader = await command.ExecuteReaderAsync(ct);
             return await ReadPlansAsync(reader, ct);
