@@ -12,16 +12,20 @@ public class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOpt
 {
     public const string SchemeName = "ApiKey";
 
+    /// <summary>The live key with this hash of a buyer organization. Compiled once: every API request runs it.</summary>
+    private static readonly Func<AidMarketDbContext, string, Task<ApiKey?>> FindKeyAsync = EF.CompileAsyncQuery((AidMarketDbContext db, string hash) =>
+        (from k in db.ApiKeys.AsNoTracking()
+         join o in db.Organizations on k.OrganizationId equals o.Id
+         where k.Hash == hash && k.RevokedAt == null && o.Kind == OrganizationKind.Buyer
+         select k).SingleOrDefault());
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
         var secret = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : Request.Headers["X-Api-Key"].ToString().Trim();
         if (secret.Length == 0) return AuthenticateResult.NoResult();
         var hash = ApiKey.HashOf(secret);
-        var key = await (from k in db.ApiKeys
-                         join o in db.Organizations on k.OrganizationId equals o.Id
-                         where k.Hash == hash && k.RevokedAt == null && o.Kind == OrganizationKind.Buyer
-                         select k).SingleOrDefaultAsync(Context.RequestAborted);
+        var key = await FindKeyAsync(db, hash);
         if (key is null) return AuthenticateResult.Fail("Unknown or revoked API key.");
         var identity = new ClaimsIdentity(
         [

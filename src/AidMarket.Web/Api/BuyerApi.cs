@@ -78,27 +78,10 @@ public static class BuyerApi
         var requestHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request))));
         var now = DateTimeOffset.UtcNow;
 
-        // Priced before the key is claimed (it only reads), so the claim can bring the suppliers' plans along. A refusal is
-        // answered only after the claim: a retry of an order that was placed gets that order, even if it could not be priced now.
-        IReadOnlyList<OrderLine> lines = [];
-        DomainException? unpriceable = null;
-        try
-        {
-            lines = await PriceAsync(db, request.Lines, ct);
-        }
-        catch (DomainException ex)
-        {
-            unpriceable = ex;
-        }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // A retry waits here for the first request with the same key to finish, then finds its row.
-        var claim = await ClaimKeyAsync(db, org, key, requestHash, lines.Select(l => l.SupplierId).Distinct().ToArray(), now, ct);
-        if (claim is not null && unpriceable is not null)
-        {
-            await tx.RollbackAsync(ct); // the key is free again: a corrected retry may use it
-            return Problem(StatusCodes.Status422UnprocessableEntity, unpriceable.Code, unpriceable.Message);
-        }
-        if (claim is null)
+        var claim = await ClaimAsync(db, org, key, requestHash, request.Lines, now, ct);
+        if (claim.Header is null)
         {
             var earlier = await db.ApiIdempotencies.AsNoTracking().SingleAsync(i => i.OrganizationId == org && i.Key == key, ct);
             await tx.RollbackAsync(ct);
@@ -108,42 +91,60 @@ public static class BuyerApi
         }
         try
         {
-            var order = await OrderPlacement.SubmitAsync(db, claim, org, me.UserId!,
+            var (order, parts) = await OrderPlacement.SubmitAsync(db, claim.Header, org, me.UserId!,
                 new DeliveryDetails(request.BuyerPoNumber ?? "", request.CostCenter ?? "", request.DeliveryAddress ?? "", request.RequestedDeliveryDate, request.Notes ?? ""),
-                lines, now, ct);
-            await db.SaveChangesAsync(ct);
+                Price(request.Lines, claim.Products), now, ct);
             await tx.CommitAsync(ct);
-            return TypedResults.Created($"/api/v1/orders/{order.Id}", OrderDto.Of(order, db.SupplierOrders.Local.Where(s => s.OrderId == order.Id)));
+            return TypedResults.Created($"/api/v1/orders/{order.Id}", OrderDto.Of(order, parts));
         }
         catch (DomainException ex)
         {
             await tx.RollbackAsync(ct); // the key is free again: a corrected retry may use it
             return Problem(StatusCodes.Status422UnprocessableEntity, ex.Code, ex.Message);
         }
-        catch (DbUpdateException)
+        catch (PostgresException ex) when (ex.SqlState.StartsWith("23")) // a constraint refused a row written at the same time
         {
             await tx.RollbackAsync(ct);
             return Problem(StatusCodes.Status409Conflict, "Conflict", "The data changed while the order was placed; nothing was saved. Retry with the same Idempotency-Key.");
         }
     }
 
+    /// <summary>What pricing reads of a requested product: only these columns, not whole products.</summary>
+    private sealed record PriceRow(Guid Id, Guid SupplierId, string NameZh, string Unit, int MinOrderQuantity, int Stock, string? Code,
+        IReadOnlyList<AidMarket.Domain.Catalog.TierPrice> Tiers);
+
+    /// <summary>The key claimed (with the order's header) or not (null header: an earlier request has it), and the products priced.</summary>
+    private sealed record Claim(OrderPlacement.Header? Header, IReadOnlyList<PriceRow> Products);
+
     /// <summary>
     /// One round trip: claims the key for the order about to be placed (its row commits with the order, or not at all), reads the
-    /// buyer's approval threshold and the suppliers' plans, and takes the order number. Null when the key is already taken.
+    /// buyer's approval threshold, takes the order number, and reads the requested products that are on sale and their suppliers'
+    /// plans. Statements of this transaction use generic plans: planning the pricing join cost more than running it.
     /// </summary>
-    private static Task<OrderPlacement.Header?> ClaimKeyAsync(AidMarketDbContext db, Guid org, string key, string requestHash, Guid[] supplierIds,
+    private static Task<Claim> ClaimAsync(AidMarketDbContext db, Guid org, string key, string requestHash, IReadOnlyList<OrderLineRequest> requested,
         DateTimeOffset now, CancellationToken ct) =>
         db.OnConnectionAsync(async (connection, transaction) =>
         {
+            var ids = requested.Where(r => r.ProductId is not null).Select(r => r.ProductId!.Value).ToArray();
+            var codes = requested.Where(r => r.ProductId is null && r.Code is not null).Select(r => r.Code!.ToUpperInvariant()).ToArray();
             var orderId = Guid.CreateVersion7();
             await using var batch = new NpgsqlBatch(connection, transaction);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL plan_cache_mode = force_generic_plan"));
             batch.BatchCommands.Add(new NpgsqlBatchCommand("""
                 INSERT INTO api_idempotencies (organization_id, key, request_hash, created_at, order_id) VALUES ($1, $2, $3, $4, $5)
                 ON CONFLICT DO NOTHING
                 """) { Parameters = { new() { Value = org }, new() { Value = key }, new() { Value = requestHash }, new() { Value = now }, new() { Value = orderId } } });
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT approval_threshold_fen FROM organizations WHERE id = $1") { Parameters = { new() { Value = org } } });
             batch.BatchCommands.Add(new NpgsqlBatchCommand(OrderPlacement.NextNumberSql));
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(OrderPlacement.PlansSql) { Parameters = { new() { Value = supplierIds } } });
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
+                SELECT p.id, p.supplier_id, p.name_zh, p.unit, p.min_order_quantity, p.stock, p.certificate_number, p.tier_prices
+                FROM products p JOIN suppliers s ON s.id = p.supplier_id
+                WHERE (p.id = ANY($1) OR p.certificate_number = ANY($2)) AND {OrderPlacement.OrderableSql(3)}
+                """) { Parameters = { new() { Value = ids }, new() { Value = codes }, new() { Value = DateOnly.FromDateTime(now.UtcDateTime) } } });
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
+                {OrderPlacement.PlansOfSql}IN (SELECT supplier_id FROM products WHERE id = ANY($1) OR certificate_number = ANY($2))
+                """) { Parameters = { new() { Value = ids }, new() { Value = codes } } });
+            var tiers = db.Model.FindEntityType(typeof(AidMarket.Domain.Catalog.Product))!.FindProperty("_tiers")!.GetTypeMapping().Converter!;
             await using var reader = await batch.ExecuteReaderAsync(ct); // on the first result with columns: the threshold
             await reader.ReadAsync(ct);
             var threshold = reader.GetInt64(0);
@@ -151,37 +152,32 @@ public static class BuyerApi
             await reader.ReadAsync(ct);
             var next = reader.GetInt64(0);
             await reader.NextResultAsync(ct);
+            var products = new List<PriceRow>();
+            while (await reader.ReadAsync(ct))
+                products.Add(new PriceRow(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5),
+                    reader.IsDBNull(6) ? null : reader.GetString(6), (List<AidMarket.Domain.Catalog.TierPrice>)tiers.ConvertFromProvider(reader.GetString(7))!));
+            await reader.NextResultAsync(ct);
             var plans = await OrderPlacement.ReadPlansAsync(reader, ct);
             await reader.CloseAsync();
-            return batch.BatchCommands[0].RecordsAffected == 0 ? null : new OrderPlacement.Header(orderId, OrderPlacement.Number(now, next), threshold, plans);
+            var header = batch.BatchCommands[1].RecordsAffected == 0 ? null : new OrderPlacement.Header(orderId, OrderPlacement.Number(now, next), threshold, plans);
+            return new Claim(header, products);
         }, ct);
 
     /// <summary>
-    /// Prices the requested lines at today's tiers; every product must be on sale and ordered at least at its minimum. Reads only
-    /// what pricing needs, not whole products.
+    /// Prices the requested lines at today's tiers; every product must be on sale and ordered at least at its minimum, and there
+    /// must be enough stock (as in the cart: the reservation itself happens at placement).
     /// </summary>
-    private static async Task<IReadOnlyList<OrderLine>> PriceAsync(AidMarketDbContext db, IReadOnlyList<OrderLineRequest> requested, CancellationToken ct)
-    {
-        var ids = requested.Where(r => r.ProductId is not null).Select(r => r.ProductId!.Value).ToList();
-        var codes = requested.Where(r => r.ProductId is null && r.Code is not null).Select(r => r.Code!.ToUpperInvariant()).ToList();
-        var rows = await StorefrontQuery.OnSale(db, Today).Where(r => ids.Contains(r.Product.Id) || codes.Contains(r.Product.CertificateNumber!))
-            .Select(r => new
-            {
-                r.Product.Id, r.SupplierId, r.Product.NameZh, r.Product.Unit, r.Product.MinOrderQuantity, r.Product.Stock, r.Product.CertificateNumber,
-                Tiers = EF.Property<List<AidMarket.Domain.Catalog.TierPrice>>(r.Product, "_tiers"),
-            })
-            .ToListAsync(ct);
-        return requested.Select(r =>
+    private static List<OrderLine> Price(IReadOnlyList<OrderLineRequest> requested, IReadOnlyList<PriceRow> rows) =>
+        requested.Select(r =>
         {
-            var row = rows.SingleOrDefault(x => x.Id == r.ProductId || (r.ProductId is null && x.CertificateNumber == r.Code?.ToUpperInvariant()))
+            var row = rows.SingleOrDefault(x => x.Id == r.ProductId || (r.ProductId is null && x.Code == r.Code?.ToUpperInvariant()))
                 ?? throw new DomainException("Order.NotOrderable", $"{r.ProductId?.ToString() ?? r.Code} is not a certified product on sale.", r.ProductId?.ToString() ?? r.Code ?? "");
             if (r.Quantity < row.MinOrderQuantity)
                 throw new DomainException("Cart.BelowMinimum", $"The minimum order of {row.NameZh} is {row.MinOrderQuantity} {row.Unit}.");
-            if (r.Quantity > row.Stock) // as in the cart; the reservation itself happens at placement
+            if (r.Quantity > row.Stock)
                 throw new DomainException("Order.NotEnoughStock", $"Not enough stock of {row.NameZh}: {row.Stock} {row.Unit} left.");
             return new OrderLine(row.Id, row.SupplierId, row.NameZh, row.Unit, r.Quantity, AidMarket.Domain.Catalog.Product.PriceFor(row.Tiers, r.Quantity).Fen);
         }).ToList();
-    }
 
     private static async Task<OrderDto?> OrderDtoAsync(AidMarketDbContext db, Guid org, Guid id, CancellationToken ct)
     {

@@ -5,6 +5,7 @@ namespace AidMarket.Web.Messaging;
 /// <summary>
 /// Handles each message id once: the inbox row and the handler's changes commit in one transaction.
 /// A concurrent duplicate waits on the inbox key and then finds the row; a failed attempt leaves none.
+/// A message <see cref="PrepareAsync"/> finds nothing to do for leaves no row either: handling it again changes nothing.
 /// </summary>
 public abstract class IdempotentConsumer<T>(AidMarketDbContext db) : IConsumer<T> where T : class
 {
@@ -15,6 +16,11 @@ public abstract class IdempotentConsumer<T>(AidMarketDbContext db) : IConsumer<T
         var messageId = context.MessageId ?? throw new InvalidOperationException("A message without MessageId cannot be deduplicated.");
         var consumer = GetType().Name;
         await using var tx = await Db.Database.BeginTransactionAsync(context.CancellationToken);
+        if (!await PrepareAsync(context.Message, context.CancellationToken))
+        {
+            await tx.CommitAsync(context.CancellationToken); // it only read: nothing to flush
+            return;
+        }
         var inserted = await Db.Database.ExecuteSqlAsync(
             $"INSERT INTO inbox_messages (message_id, consumer, processed_at) VALUES ({messageId}, {consumer}, now()) ON CONFLICT DO NOTHING",
             context.CancellationToken);
@@ -23,6 +29,9 @@ public abstract class IdempotentConsumer<T>(AidMarketDbContext db) : IConsumer<T
         await Db.SaveChangesAsync(context.CancellationToken);
         await tx.CommitAsync(context.CancellationToken);
     }
+
+    /// <summary>Reads what handling needs, in the transaction but before the inbox row is claimed; false when there is nothing to do.</summary>
+    protected virtual Task<bool> PrepareAsync(T message, CancellationToken ct) => Task.FromResult(true);
 
     protected abstract Task HandleAsync(T message, Guid messageId, CancellationToken ct);
 }

@@ -54,13 +54,19 @@ public class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, OutboxSigna
                 ORDER BY created_at, id LIMIT {options.Value.BatchSize} FOR UPDATE SKIP LOCKED
                 """)
             .ToListAsync(ct);
+        var sent = new List<Guid>(); // marked sent together, in one statement, unless their payload changes (see MarkSent)
         foreach (var message in batch)
         {
             try
             {
                 var payload = message.Deserialize();
                 await bus.Publish(payload, message.ResolveType(), context => context.MessageId = message.Id, ct);
-                message.MarkSent(payload, DateTimeOffset.UtcNow);
+                if (payload is Contracts.ICarriesSecret) message.MarkSent(payload, DateTimeOffset.UtcNow);
+                else
+                {
+                    sent.Add(message.Id);
+                    db.Entry(message).State = EntityState.Detached;
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -69,8 +75,10 @@ public class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, OutboxSigna
                 message.MarkFailed(ex.Message, DateTimeOffset.UtcNow);
             }
         }
+        if (sent.Count > 0)
+            await db.OutboxMessages.Where(m => sent.Contains(m.Id)).ExecuteUpdateAsync(u => u.SetProperty(m => m.SentAt, DateTimeOffset.UtcNow), ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return batch.Count(m => m.SentAt is not null);
+        return sent.Count + batch.Count(m => m.SentAt is not null);
     }
 }

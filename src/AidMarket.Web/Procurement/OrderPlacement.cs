@@ -1,6 +1,7 @@
 using AidMarket.Domain.Catalog;
 using AidMarket.Domain.Procurement;
 using AidMarket.Domain.Producers;
+using AidMarket.Web.Messaging;
 using AidMarket.Web.Messaging.Contracts;
 using Npgsql;
 
@@ -21,8 +22,11 @@ public static class OrderPlacement
     /// <param name="Plans">The plans in force of the order's suppliers, when the caller read them already.</param>
     public sealed record Header(Guid Id, string Number, long ApprovalThresholdFen, IReadOnlyDictionary<Guid, PlanAtPlacement>? Plans = null);
 
+    /// <summary>A submitted order and, when it was placed at once, its supplier orders. Written, not tracked by the context.</summary>
+    public sealed record Submitted(PurchaseOrder Order, IReadOnlyList<SupplierOrder> SupplierOrders);
+
     /// <summary>Submits a purchase order for a buyer: numbered, approved or waiting by the buyer's threshold, placed when approved.</summary>
-    public static async Task<PurchaseOrder> SubmitAsync(AidMarketDbContext db, Guid buyerOrganizationId, string submittedBy, DeliveryDetails delivery,
+    public static async Task<Submitted> SubmitAsync(AidMarketDbContext db, Guid buyerOrganizationId, string submittedBy, DeliveryDetails delivery,
         IReadOnlyList<OrderLine> lines, DateTimeOffset now, CancellationToken ct)
     {
         var threshold = await db.Organizations.Where(o => o.Id == buyerOrganizationId).Select(o => o.ApprovalThresholdFen).SingleAsync(ct);
@@ -30,32 +34,55 @@ public static class OrderPlacement
         return await SubmitAsync(db, header, buyerOrganizationId, submittedBy, delivery, lines, now, ct);
     }
 
-    /// <summary><see cref="SubmitAsync(AidMarketDbContext, Guid, string, DeliveryDetails, IReadOnlyList{OrderLine}, DateTimeOffset, CancellationToken)"/> with the header already read.</summary>
-    public static async Task<PurchaseOrder> SubmitAsync(AidMarketDbContext db, Header header, Guid buyerOrganizationId, string submittedBy,
+    /// <summary>
+    /// <see cref="SubmitAsync(AidMarketDbContext, Guid, string, DeliveryDetails, IReadOnlyList{OrderLine}, DateTimeOffset, CancellationToken)"/>
+    /// with the header already read. Inside the caller's transaction, one round trip writes the order, its supplier orders and its
+    /// announcement and reserves the stock (see <see cref="ReserveCommands"/>); the new rows are not tracked by the context
+    /// (decision note 018). Throws Order.NotEnoughStock or Order.NotOrderable naming the first product that cannot be had; the
+    /// caller's transaction then rolls everything back.
+    /// </summary>
+    public static async Task<Submitted> SubmitAsync(AidMarketDbContext db, Header header, Guid buyerOrganizationId, string submittedBy,
         DeliveryDetails delivery, IReadOnlyList<OrderLine> lines, DateTimeOffset now, CancellationToken ct)
     {
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("An order is submitted inside a transaction.");
         var order = new PurchaseOrder(buyerOrganizationId, header.Number, submittedBy, delivery, lines, header.ApprovalThresholdFen, now, header.Id);
-        db.PurchaseOrders.Add(order);
-        if (order.Status != OrderStatus.Approved)
+        IReadOnlyList<SupplierOrder> placed = order.Status == OrderStatus.Approved ? order.Place(header.Plans ?? await PlansAsync(db, order, ct), now) : [];
+        var announcement = OutboxMessage.From(new PurchaseOrderSubmitted(order.Id, buyerOrganizationId, order.Number, order.TotalFen, order.NeedsApproval,
+            submittedBy, placed.Count > 0 ? Parts(placed) : null));
+        var wanted = Wanted(order);
+        var reserved = await db.OnConnectionAsync(async (connection, transaction) =>
         {
-            db.Publish(new PurchaseOrderSubmitted(order.Id, buyerOrganizationId, order.Number, order.TotalFen, order.NeedsApproval, submittedBy));
-            return order;
-        }
-        var placed = Split(db, order, header.Plans ?? await PlansAsync(db, order, ct), now);
-        db.Publish(new PurchaseOrderSubmitted(order.Id, buyerOrganizationId, order.Number, order.TotalFen, order.NeedsApproval, submittedBy, Parts(placed)));
-        await ReserveAsync(db, order, now, ct);
-        return order;
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            batch.BatchCommands.Add(RowInsert.Row(db, order));
+            if (placed.Count > 0) batch.BatchCommands.Add(RowInsert.Rows(db, placed));
+            batch.BatchCommands.Add(RowInsert.Row(db, announcement));
+            if (placed.Count > 0) ReserveCommands(batch, wanted, now);
+            return await ReadReservedAsync(batch, ct);
+        }, ct);
+        db.OutboxPending = true; // the caller's commit wakes the dispatcher
+        if (placed.Count > 0) await CheckReservedAsync(db, wanted, reserved, now, ct);
+        return new Submitted(order, placed);
     }
 
     /// <summary>
     /// Places an approved order: splits it per supplier, freezing each supplier's plan in force, announces it and reserves its
-    /// stock (see <see cref="ReserveAsync(AidMarketDbContext, PurchaseOrder, DateTimeOffset, CancellationToken)"/>).
+    /// stock. The order and its supplier orders are tracked: they are saved before the stock is locked, so the stock rows stay
+    /// locked only for the reservation and the commit.
     /// </summary>
     public static async Task<IReadOnlyList<SupplierOrder>> PlaceAsync(AidMarketDbContext db, PurchaseOrder order, DateTimeOffset now, CancellationToken ct)
     {
-        var supplierOrders = Split(db, order, await PlansAsync(db, order, ct), now);
+        var supplierOrders = order.Place(await PlansAsync(db, order, ct), now);
+        db.SupplierOrders.AddRange(supplierOrders);
         db.Publish(new SupplierOrdersPlaced(order.Id, order.Number, order.BuyerOrganizationId, Parts(supplierOrders)));
-        await ReserveAsync(db, order, now, ct);
+        await db.SaveChangesAsync(ct);
+        var wanted = Wanted(order);
+        var reserved = await db.OnConnectionAsync(async (connection, transaction) =>
+        {
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            ReserveCommands(batch, wanted, now);
+            return await ReadReservedAsync(batch, ct);
+        }, ct);
+        await CheckReservedAsync(db, wanted, reserved, now, ct);
         return supplierOrders;
     }
 
@@ -69,8 +96,11 @@ public static class OrderPlacement
             return await ReadPlansAsync(reader, ct);
         }, ct);
 
-    /// <summary>The plans of the suppliers in $1 (a uuid array), as <see cref="ReadPlansAsync"/> reads them.</summary>
-    public const string PlansSql = $"SELECT supplier_id, id, household_share_percent FROM benefit_plans WHERE supplier_id = ANY($1) AND status = '{nameof(BenefitPlanStatus.Approved)}'";
+    /// <summary>The plans in force of the suppliers that follow (a condition on supplier_id), as <see cref="ReadPlansAsync"/> reads them.</summary>
+    public const string PlansOfSql = $"SELECT supplier_id, id, household_share_percent FROM benefit_plans WHERE status = '{nameof(BenefitPlanStatus.Approved)}' AND supplier_id ";
+
+    /// <summary>The plans of the suppliers in $1 (a uuid array).</summary>
+    private const string PlansSql = PlansOfSql + "= ANY($1)";
 
     public static async Task<Dictionary<Guid, PlanAtPlacement>> ReadPlansAsync(NpgsqlDataReader reader, CancellationToken ct)
     {
@@ -79,64 +109,68 @@ public static class OrderPlacement
         return plans;
     }
 
-    private static IReadOnlyList<SupplierOrder> Split(AidMarketDbContext db, PurchaseOrder order, IReadOnlyDictionary<Guid, PlanAtPlacement> plans, DateTimeOffset now)
-    {
-        var supplierOrders = order.Place(plans, now);
-        db.SupplierOrders.AddRange(supplierOrders);
-        return supplierOrders;
-    }
-
     private static List<PlacedSupplierOrder> Parts(IEnumerable<SupplierOrder> supplierOrders) =>
         supplierOrders.Select(s => new PlacedSupplierOrder(s.Id, s.SupplierId, s.TotalFen)).ToList();
 
     /// <summary>
-    /// Saves what the transaction has pending, then reserves every line's stock, never below zero whatever runs at the same time
-    /// on any instance: the products are locked in id order (so two orders never wait on each other), then one conditional UPDATE
-    /// takes every line that is still orderable and in stock, in one round trip. Saving first means the stock rows stay locked
-    /// only for the reservation and the commit. If any line is missing, throws Order.NotEnoughStock or Order.NotOrderable naming
-    /// the first such product; the caller's transaction rolls everything back.
+    /// Whether a product (alias p, with its supplier as s) can be ordered on the day in parameter $<paramref name="today"/>:
+    /// certified, its certificate still valid, its supplier approved. The storefront's rule (StorefrontQuery.OnSale) in SQL.
     /// </summary>
-    private static async Task ReserveAsync(AidMarketDbContext db, PurchaseOrder order, DateTimeOffset now, CancellationToken ct)
+    public static string OrderableSql(int today) =>
+        $"s.status = '{nameof(SupplierStatus.Approved)}' AND p.certification_status = '{nameof(CertificationStatus.Certified)}' AND p.certificate_expires_on > ${today}";
+
+    private sealed record Want(Guid ProductId, int Quantity, OrderLine Line);
+
+    private static List<Want> Wanted(PurchaseOrder order) =>
+        order.Lines.GroupBy(l => l.ProductId).Select(g => new Want(g.Key, g.Sum(l => l.Quantity), g.First())).OrderBy(w => w.ProductId).ToList();
+
+    /// <summary>
+    /// Reserves every line's stock, never below zero whatever runs at the same time on any instance: the products are locked in id
+    /// order (so two orders never wait on each other), then one conditional UPDATE takes every line that is still orderable and in
+    /// stock, returning the ids it took. The last commands of the batch: <see cref="ReadReservedAsync"/> reads their answer.
+    /// </summary>
+    private static void ReserveCommands(NpgsqlBatch batch, List<Want> wanted, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var wanted = order.Lines.GroupBy(l => l.ProductId).Select(g => (ProductId: g.Key, Quantity: g.Sum(l => l.Quantity), Line: g.First()))
-            .OrderBy(l => l.ProductId).ToList();
-        await db.SaveChangesAsync(ct);
-        var reserved = await ReserveAsync(db, wanted.Select(w => w.ProductId).ToArray(), wanted.Select(w => w.Quantity).ToArray(), today, ct);
-        if (wanted.Find(w => !reserved.Contains(w.ProductId)) is { Line: not null } missing)
-        {
-            var line = missing.Line;
-            var orderable = await (from p in db.Products
-                                   join s in db.Suppliers on p.SupplierId equals s.Id
-                                   where p.Id == missing.ProductId && s.Status == SupplierStatus.Approved
-                                         && p.CertificationStatus == CertificationStatus.Certified && p.CertificateExpiresOn > today
-                                   select (int?)p.Stock).SingleOrDefaultAsync(ct);
-            throw orderable is null
-                ? new DomainException("Order.NotOrderable", $"{line.ProductName} is no longer certified for sale.", line.ProductName)
-                : new DomainException("Order.NotEnoughStock", $"Not enough stock of {line.ProductName}: {orderable} {line.Unit} left.",
-                    line.ProductName, orderable.Value, line.Unit);
-        }
+        var ids = wanted.Select(w => w.ProductId).ToArray();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT id FROM products WHERE id = ANY($1) ORDER BY id FOR UPDATE")
+            { Parameters = { new() { Value = ids } } });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
+            UPDATE products p SET stock = p.stock - w.quantity
+            FROM unnest($1::uuid[], $2::int[]) AS w(id, quantity), suppliers s
+            WHERE p.id = w.id AND s.id = p.supplier_id AND {OrderableSql(3)} AND p.stock >= w.quantity
+            RETURNING p.id
+            """) { Parameters = { new() { Value = ids }, new() { Value = wanted.Select(w => w.Quantity).ToArray() }, new() { Value = DateOnly.FromDateTime(now.UtcDateTime) } } });
     }
 
-    private static Task<HashSet<Guid>> ReserveAsync(AidMarketDbContext db, Guid[] productIds, int[] quantities, DateOnly today, CancellationToken ct) =>
-        db.OnConnectionAsync(async (connection, transaction) =>
+    /// <summary>Runs the batch and reads the ids its last result returns (none when it returns no rows).</summary>
+    private static async Task<HashSet<Guid>> ReadReservedAsync(NpgsqlBatch batch, CancellationToken ct)
+    {
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        var reserved = new HashSet<Guid>();
+        do
         {
-            await using var batch = new NpgsqlBatch(connection, transaction);
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT id FROM products WHERE id = ANY($1) ORDER BY id FOR UPDATE")
-                { Parameters = { new() { Value = productIds } } });
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("""
-                UPDATE products p SET stock = p.stock - w.quantity
-                FROM unnest($1::uuid[], $2::int[]) AS w(id, quantity), suppliers s
-                WHERE p.id = w.id AND s.id = p.supplier_id AND s.status = 'Approved'
-                  AND p.certification_status = 'Certified' AND p.certificate_expires_on > $3 AND p.stock >= w.quantity
-                RETURNING p.id
-                """) { Parameters = { new() { Value = productIds }, new() { Value = quantities }, new() { Value = today } } });
-            await using var reader = await batch.ExecuteReaderAsync(ct);
-            await reader.NextResultAsync(ct); // past the locked ids
-            var reserved = new HashSet<Guid>();
+            reserved.Clear(); // only the last result counts: the locked ids come before the reserved ones
             while (await reader.ReadAsync(ct)) reserved.Add(reader.GetGuid(0));
-            return reserved;
-        }, ct);
+        } while (await reader.NextResultAsync(ct));
+        return reserved;
+    }
+
+    /// <summary>Throws Order.NotEnoughStock or Order.NotOrderable for the first product the reservation did not take.</summary>
+    private static async Task CheckReservedAsync(AidMarketDbContext db, List<Want> wanted, HashSet<Guid> reserved, DateTimeOffset now, CancellationToken ct)
+    {
+        if (wanted.Find(w => !reserved.Contains(w.ProductId)) is not { } missing) return;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var line = missing.Line;
+        var orderable = await (from p in db.Products
+                               join s in db.Suppliers on p.SupplierId equals s.Id
+                               where p.Id == missing.ProductId && s.Status == SupplierStatus.Approved
+                                     && p.CertificationStatus == CertificationStatus.Certified && p.CertificateExpiresOn > today
+                               select (int?)p.Stock).SingleOrDefaultAsync(ct);
+        throw orderable is null
+            ? new DomainException("Order.NotOrderable", $"{line.ProductName} is no longer certified for sale.", line.ProductName)
+            : new DomainException("Order.NotEnoughStock", $"Not enough stock of {line.ProductName}: {orderable} {line.Unit} left.",
+                line.ProductName, orderable.Value, line.Unit);
+    }
 
     /// <summary>Gives stock back (declined or cancelled lines), in product order like reservations.</summary>
     public static async Task ReleaseAsync(AidMarketDbContext db, IEnumerable<(Guid ProductId, int Quantity)> lines, CancellationToken ct)

@@ -101,7 +101,7 @@ public class StandingOrderJob(IServiceScopeFactory scopes, IOptions<StandingOrde
         var lines = agreement.Items.Select(i => onSale.TryGetValue(i.ProductId, out var row)
             ? new OrderLine(i.ProductId, agreement.SupplierId, i.ProductName, i.Unit, i.Quantity, row.Product.PriceFor(i.Quantity).Fen)
             : throw new DomainException("Order.NotOrderable", $"{i.ProductName} is no longer certified for sale.", i.ProductName)).ToList();
-        return await OrderPlacement.SubmitAsync(db, agreement.BuyerOrganizationId, agreement.CreatedByUserId,
-            new DeliveryDetails("", "", agreement.DeliveryAddress, due < today ? today : due, $"定向直供 {due:yyyy-MM-dd}"), lines, now, ct);
+        return (await OrderPlacement.SubmitAsync(db, agreement.BuyerOrganizationId, agreement.CreatedByUserId,
+            new DeliveryDetails("", "", agreement.DeliveryAddress, due < today ? today : due, $"定向直供 {due:yyyy-MM-dd}"), lines, now, ct)).Order;
     }
 }

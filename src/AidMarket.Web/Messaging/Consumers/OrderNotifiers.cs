@@ -19,10 +19,10 @@ public class PurchaseOrderSubmittedNotifier : NotifyingConsumer<PurchaseOrderSub
         (m.NeedsApproval ? "Notification.OrderNeedsApproval" : "Notification.OrderPlaced", [m.Number, new Money(m.TotalFen).ToString()], $"/Buyer/Orders/Details/{m.OrderId}");
 
     /// <summary>The buyer's people, and for an order placed at once each supplier of it, in one transaction.</summary>
-    protected override async Task HandleAsync(PurchaseOrderSubmitted m, Guid messageId, CancellationToken ct)
+    protected override async Task FindAsync(PurchaseOrderSubmitted m, CancellationToken ct)
     {
-        await base.HandleAsync(m, messageId, ct);
-        if (m.Placed is { Count: > 0 } parts) await NotifySuppliersAsync(m.Number, parts, messageId, ct);
+        await base.FindAsync(m, ct);
+        if (m.Placed is { Count: > 0 } parts) await TellSuppliersAsync(m.Number, parts, ct);
     }
 }
 
@@ -49,7 +49,7 @@ public class SupplierOrdersPlacedNotifier : NotifierBase<SupplierOrdersPlaced>
         Localizer = localizer;
     }
 
-    protected override Task HandleAsync(SupplierOrdersPlaced m, Guid messageId, CancellationToken ct) => NotifySuppliersAsync(m.OrderNumber, m.Parts, messageId, ct);
+    protected override Task FindAsync(SupplierOrdersPlaced m, CancellationToken ct) => TellSuppliersAsync(m.OrderNumber, m.Parts, ct);
 }
 
 public class SupplierOrderChangedNotifier : NotifyingConsumer<SupplierOrderChanged>

@@ -9,16 +9,18 @@ public abstract class NotifyingConsumer<T>(AidMarketDbContext db) : NotifierBase
     protected abstract IQueryable<string> Recipients(T message);
     protected abstract (string Key, string[] Arguments, string? Link) Message(T message);
 
-    protected override async Task HandleAsync(T message, Guid messageId, CancellationToken ct)
+    protected override async Task FindAsync(T message, CancellationToken ct)
     {
         var (key, arguments, link) = Message(message);
         // One query for who is told and where they are mailed.
-        var recipients = await (from u in Db.Users where Recipients(message).Contains(u.Id) select new Recipient(u.Id, u.Email)).ToListAsync(ct);
-        await NotifyAsync(recipients, key, arguments, link, messageId, ct);
+        Tell(await (from u in Db.Users where Recipients(message).Contains(u.Id) select new Recipient(u.Id, u.Email)).ToListAsync(ct), key, arguments, link);
     }
 }
 
-/// <summary>What every notifier does: notifications in the handler's transaction and, for some events, mail.</summary>
+/// <summary>
+/// What every notifier does: finds who hears of the event (reads only), then, only if anyone does, claims the inbox and adds the
+/// notifications in the handler's transaction and, for some events, mails them. An event nobody hears of costs no write.
+/// </summary>
 public abstract class NotifierBase<T>(AidMarketDbContext db) : IdempotentConsumer<T>(db) where T : class
 {
     /// <summary>Set by consumers whose events also go out by email (to the same people, in Chinese).</summary>
@@ -27,22 +29,63 @@ public abstract class NotifierBase<T>(AidMarketDbContext db) : IdempotentConsume
 
     protected sealed record Recipient(string UserId, string? Email);
 
-    /// <summary>Each supplier's members hear of their own supplier order of a placed purchase order; one query for all of them.</summary>
-    protected async Task NotifySuppliersAsync(string orderNumber, IReadOnlyList<Contracts.PlacedSupplierOrder> parts, Guid messageId, CancellationToken ct)
+    private sealed record Outgoing(IReadOnlyList<Recipient> Recipients, string Key, string[] Arguments, string? Link);
+
+    private readonly List<Outgoing> _outgoing = [];
+
+    /// <summary>Finds who hears of the message and calls <see cref="Tell"/> for them; reads only.</summary>
+    protected abstract Task FindAsync(T message, CancellationToken ct);
+
+    /// <summary>These people are told this (a resource key and its arguments) when the message is handled.</summary>
+    protected void Tell(IReadOnlyList<Recipient> recipients, string key, string[] arguments, string? link)
     {
-        var supplierIds = parts.Select(p => p.SupplierId).ToList();
-        var members = await (from s in Db.Suppliers
-                             join u in Db.Users on s.OrganizationId equals u.OrganizationId
-                             where supplierIds.Contains(s.Id)
-                             select new { SupplierId = s.Id, u.Id, u.Email }).ToListAsync(ct);
+        if (recipients.Count > 0) _outgoing.Add(new Outgoing(recipients, key, arguments, link));
+    }
+
+    protected sealed override async Task<bool> PrepareAsync(T message, CancellationToken ct)
+    {
+        _outgoing.Clear();
+        await FindAsync(message, ct);
+        return _outgoing.Count > 0;
+    }
+
+    protected sealed override async Task HandleAsync(T message, Guid messageId, CancellationToken ct)
+    {
+        foreach (var o in _outgoing) await NotifyAsync(o.Recipients, o.Key, o.Arguments, o.Link, messageId, ct);
+    }
+
+    /// <summary>
+    /// Each supplier's members hear of their own supplier order of a placed purchase order. One round trip of two single-table
+    /// queries: the join of suppliers and users cost PostgreSQL more to plan, on every order, than to run.
+    /// </summary>
+    protected async Task TellSuppliersAsync(string orderNumber, IReadOnlyList<Contracts.PlacedSupplierOrder> parts, CancellationToken ct)
+    {
+        var supplierIds = parts.Select(p => p.SupplierId).Distinct().ToArray();
+        var (organizationOf, members) = await Db.OnConnectionAsync(async (connection, transaction) =>
+        {
+            await using var batch = new Npgsql.NpgsqlBatch(connection, transaction);
+            batch.BatchCommands.Add(new Npgsql.NpgsqlBatchCommand("SELECT id, organization_id FROM suppliers WHERE id = ANY($1)")
+                { Parameters = { new() { Value = supplierIds } } });
+            batch.BatchCommands.Add(new Npgsql.NpgsqlBatchCommand("""
+                SELECT organization_id, id, email FROM "AspNetUsers"
+                WHERE organization_id = ANY(ARRAY(SELECT organization_id FROM suppliers WHERE id = ANY($1)))
+                """) { Parameters = { new() { Value = supplierIds } } });
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            var organizations = new Dictionary<Guid, Guid>();
+            while (await reader.ReadAsync(ct)) organizations[reader.GetGuid(0)] = reader.GetGuid(1);
+            await reader.NextResultAsync(ct);
+            var users = new List<(Guid Organization, Recipient Recipient)>();
+            while (await reader.ReadAsync(ct))
+                users.Add((reader.GetGuid(0), new Recipient(reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2))));
+            return (organizations, users);
+        }, ct);
         foreach (var part in parts)
-            await NotifyAsync(members.Where(x => x.SupplierId == part.SupplierId).Select(x => new Recipient(x.Id, x.Email)).ToList(),
-                "Notification.SupplierOrderPlaced", [orderNumber, new Money(part.TotalFen).ToString()], $"/Supplier/Orders/Details/{part.SupplierOrderId}",
-                messageId, ct);
+            Tell(members.Where(m => organizationOf.TryGetValue(part.SupplierId, out var org) && m.Organization == org).Select(m => m.Recipient).ToList(),
+                "Notification.SupplierOrderPlaced", [orderNumber, new Money(part.TotalFen).ToString()], $"/Supplier/Orders/Details/{part.SupplierOrderId}");
     }
 
     /// <summary>Adds the notifications to this handler's transaction and mails them (in Chinese) when this consumer mails.</summary>
-    protected async Task NotifyAsync(IReadOnlyList<Recipient> recipients, string key, string[] arguments, string? link, Guid messageId, CancellationToken ct)
+    private async Task NotifyAsync(IReadOnlyList<Recipient> recipients, string key, string[] arguments, string? link, Guid messageId, CancellationToken ct)
     {
         foreach (var r in recipients)
             Db.Notifications.Add(new Notification(r.UserId, key, arguments, link, messageId));

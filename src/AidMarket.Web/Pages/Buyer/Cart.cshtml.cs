@@ -169,7 +169,7 @@ public class CartModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<S
             // A double click submits twice: the second finds the cart already emptied and is refused whole.
             if (await db.CartLines.Where(c => c.UserId == me.UserId).ExecuteDeleteAsync(ct) != Cart.Lines.Count)
                 throw new DomainException("Cart.AlreadySubmitted", "This cart has just been submitted.");
-            var order = await OrderPlacement.SubmitAsync(db, me.OrganizationId!.Value, me.UserId!,
+            var (order, _) = await OrderPlacement.SubmitAsync(db, me.OrganizationId!.Value, me.UserId!,
                 new DeliveryDetails(Input.BuyerPoNumber ?? "", Input.CostCenter ?? "", Input.Address, Input.RequestedOn, Input.Notes ?? ""),
                 Cart.ToOrderLines(), now, ct);
             await db.SaveChangesAsync(ct);

@@ -1,0 +1,81 @@
+using AidMarket.Domain.Organizations;
+using AidMarket.Domain.Procurement;
+using AidMarket.Domain.Producers;
+using AidMarket.Web.Data;
+using AidMarket.Web.Messaging;
+using AidMarket.Web.Messaging.Contracts;
+using Npgsql;
+
+namespace AidMarket.Web.Tests.Data;
+
+/// <summary>New orders are written by RowInsert, not SaveChanges: their rows must be the rows EF would have written.</summary>
+public class RowInsertTests(AppFixture app) : WebTest(app)
+{
+    [Fact]
+    public async Task An_order_written_by_RowInsert_has_every_column_EF_writes_for_the_same_order_and_reads_back_equal()
+    {
+        await App.ExecuteAsync(async db =>
+        {
+            var buyer = await db.Organizations.Where(o => o.Kind == OrganizationKind.Buyer).Select(o => o.Id).FirstAsync();
+            var plans = await db.BenefitPlans.Where(p => p.Status == BenefitPlanStatus.Approved).Take(2)
+                .ToDictionaryAsync(p => p.SupplierId, p => new PlanAtPlacement(p.Id, p.HouseholdSharePercent));
+            plans.Count.ShouldBe(2);
+            var now = DateTimeOffset.UtcNow;
+            var delivery = new DeliveryDetails("ERP-7", "食堂", "广州市海珠区新港中路1号", DateOnly.FromDateTime(now.UtcDateTime).AddDays(3), "上午送达");
+            var lines = plans.Keys.SelectMany((supplier, i) => new[]
+            {
+                new OrderLine(Guid.CreateVersion7(), supplier, "田林姬松茸干品" + i, "千克", 3 + i, 12_345),
+                new OrderLine(Guid.CreateVersion7(), supplier, "八渡笋干" + i, "箱", 1, 9_900 + i),
+            }).ToList();
+            PurchaseOrder Order(string number) => new(buyer, number, "user-1", delivery, lines, 1_000_000_00, now);
+
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var byEf = Order("PO-T-EF");
+            var efParts = byEf.Place(plans, now);
+            db.PurchaseOrders.Add(byEf);
+            db.SupplierOrders.AddRange(efParts);
+            db.Publish(new PurchaseOrderSubmitted(byEf.Id, buyer, byEf.Number, byEf.TotalFen, false, "user-1"));
+            await db.SaveChangesAsync();
+            var efMessageId = db.OutboxMessages.Local.Single().Id;
+            db.ChangeTracker.Clear();
+
+            var byRow = Order("PO-T-ROW");
+            var rowParts = byRow.Place(plans, now);
+            var announcement = new PurchaseOrderSubmitted(byRow.Id, buyer, byRow.Number, byRow.TotalFen, false, "user-1");
+            var rowMessage = OutboxMessage.From(announcement);
+            await db.OnConnectionAsync(async (connection, transaction) =>
+            {
+                await using var batch = new NpgsqlBatch(connection, transaction)
+                {
+                    BatchCommands = { RowInsert.Row(db, byRow), RowInsert.Rows(db, rowParts), RowInsert.Row(db, rowMessage) },
+                };
+                return await batch.ExecuteNonQueryAsync();
+            }, CancellationToken.None);
+
+            // Column for column, apart from the ids and numbers that differ on purpose.
+            async Task<string> Row(string sql, Guid id) =>
+                (await db.Database.SqlQueryRaw<string>(sql, id).ToListAsync()).Single();
+            const string orderSql = "SELECT (to_jsonb(o) - 'id' - 'number')::text AS \"Value\" FROM purchase_orders o WHERE id = {0}";
+            (await Row(orderSql, byRow.Id)).ShouldBe(await Row(orderSql, byEf.Id));
+            const string partsSql = """
+                SELECT jsonb_agg(to_jsonb(s) - 'id' - 'order_id' - 'order_number' ORDER BY s.supplier_id)::text AS "Value"
+                FROM supplier_orders s WHERE order_id = {0}
+                """;
+            (await Row(partsSql, byRow.Id)).ShouldBe(await Row(partsSql, byEf.Id));
+            const string messageSql = "SELECT (to_jsonb(m) - 'id' - 'created_at' - 'payload')::text AS \"Value\" FROM outbox_messages m WHERE id = {0}";
+            (await Row(messageSql, rowMessage.Id)).ShouldBe(await Row(messageSql, efMessageId));
+
+            // And EF reads the row written by RowInsert back as the order it was.
+            var read = await db.PurchaseOrders.AsNoTracking().SingleAsync(o => o.Id == byRow.Id);
+            (read.Number, read.BuyerOrganizationId, read.SubmittedByUserId, read.Delivery, read.Status, read.TotalFen)
+                .ShouldBe((byRow.Number, buyer, "user-1", delivery, OrderStatus.Placed, byRow.TotalFen));
+            read.SubmittedAt.ShouldBe(now, TimeSpan.FromMilliseconds(1));
+            read.Lines.ShouldBe(lines);
+            var readParts = await db.SupplierOrders.AsNoTracking().Where(s => s.OrderId == byRow.Id).OrderBy(s => s.SupplierId).ToListAsync();
+            readParts.Select(s => (s.Id, s.SupplierId, s.PlanId, s.HouseholdSharePercent, s.Status, s.TotalFen, s.Lines.Count))
+                .ShouldBe(rowParts.OrderBy(s => s.SupplierId).Select(s => (s.Id, s.SupplierId, s.PlanId, s.HouseholdSharePercent, s.Status, s.TotalFen, s.Lines.Count)));
+            (await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == rowMessage.Id)).Deserialize().ShouldBe(announcement);
+            await tx.RollbackAsync();
+        });
+    }
+}
