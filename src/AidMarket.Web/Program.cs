@@ -64,6 +64,8 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.LogoutPath = "/Identity/Account/Logout";
     o.AccessDeniedPath = "/Identity/Account/AccessDenied";
 });
+Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(builder.Services, TimeProvider.System);
+builder.Services.AddSingleton<AidMarket.Web.Api.ApiKeyCache>();
 builder.Services.AddAuthentication()
     .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AidMarket.Web.Api.ApiKeyAuthenticationHandler>(
         AidMarket.Web.Api.ApiKeyAuthenticationHandler.SchemeName, null);

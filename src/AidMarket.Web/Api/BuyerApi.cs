@@ -117,9 +117,10 @@ public static class BuyerApi
     private sealed record Claim(OrderPlacement.Header? Header, IReadOnlyList<PriceRow> Products);
 
     /// <summary>
-    /// One round trip: claims the key for the order about to be placed (its row commits with the order, or not at all), reads the
-    /// buyer's approval threshold, takes the order number, and reads the requested products that are on sale and their suppliers'
-    /// plans. Statements of this transaction use generic plans: planning the pricing join cost more than running it.
+    /// One round trip of two statements: claims the key for the order about to be placed (its row commits with the order, or not
+    /// at all), reading the buyer's approval threshold and taking the order number with it; then reads the requested products that
+    /// are on sale with their suppliers' plans. Statements of this transaction use generic plans: planning the pricing join cost
+    /// more than running it.
     /// </summary>
     private static Task<Claim> ClaimAsync(AidMarketDbContext db, Guid org, string key, string requestHash, IReadOnlyList<OrderLineRequest> requested,
         DateTimeOffset now, CancellationToken ct) =>
@@ -130,36 +131,36 @@ public static class BuyerApi
             var orderId = Guid.CreateVersion7();
             await using var batch = new NpgsqlBatch(connection, transaction);
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL plan_cache_mode = force_generic_plan"));
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("""
-                INSERT INTO api_idempotencies (organization_id, key, request_hash, created_at, order_id) VALUES ($1, $2, $3, $4, $5)
-                ON CONFLICT DO NOTHING
-                """) { Parameters = { new() { Value = org }, new() { Value = key }, new() { Value = requestHash }, new() { Value = now }, new() { Value = orderId } } });
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT approval_threshold_fen FROM organizations WHERE id = $1") { Parameters = { new() { Value = org } } });
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(OrderPlacement.NextNumberSql));
             batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
-                SELECT p.id, p.supplier_id, p.name_zh, p.unit, p.min_order_quantity, p.stock, p.certificate_number, p.tier_prices
+                WITH claimed AS (
+                    INSERT INTO api_idempotencies (organization_id, key, request_hash, created_at, order_id) VALUES ($1, $2, $3, $4, $5)
+                    ON CONFLICT DO NOTHING RETURNING 1)
+                SELECT EXISTS (SELECT FROM claimed), approval_threshold_fen, {OrderPlacement.NextNumber}
+                FROM organizations WHERE id = $1
+                """) { Parameters = { new() { Value = org }, new() { Value = key }, new() { Value = requestHash }, new() { Value = now }, new() { Value = orderId } } });
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
+                SELECT p.id, p.supplier_id, p.name_zh, p.unit, p.min_order_quantity, p.stock, p.certificate_number, p.tier_prices,
+                       b.id, b.household_share_percent
                 FROM products p JOIN suppliers s ON s.id = p.supplier_id
+                LEFT JOIN benefit_plans b ON b.supplier_id = p.supplier_id AND b.status = '{nameof(AidMarket.Domain.Producers.BenefitPlanStatus.Approved)}'
                 WHERE (p.id = ANY($1) OR p.certificate_number = ANY($2)) AND {OrderPlacement.OrderableSql(3)}
                 """) { Parameters = { new() { Value = ids }, new() { Value = codes }, new() { Value = DateOnly.FromDateTime(now.UtcDateTime) } } });
-            batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
-                {OrderPlacement.PlansOfSql}IN (SELECT supplier_id FROM products WHERE id = ANY($1) OR certificate_number = ANY($2))
-                """) { Parameters = { new() { Value = ids }, new() { Value = codes } } });
             var tiers = db.Model.FindEntityType(typeof(AidMarket.Domain.Catalog.Product))!.FindProperty("_tiers")!.GetTypeMapping().Converter!;
-            await using var reader = await batch.ExecuteReaderAsync(ct); // on the first result with columns: the threshold
+            await using var reader = await batch.ExecuteReaderAsync(ct); // on the first result with columns: the claim
             await reader.ReadAsync(ct);
-            var threshold = reader.GetInt64(0);
-            await reader.NextResultAsync(ct);
-            await reader.ReadAsync(ct);
-            var next = reader.GetInt64(0);
+            var (claimed, threshold, next) = (reader.GetBoolean(0), reader.GetInt64(1), reader.GetInt64(2));
             await reader.NextResultAsync(ct);
             var products = new List<PriceRow>();
+            var plans = new Dictionary<Guid, PlanAtPlacement>();
             while (await reader.ReadAsync(ct))
-                products.Add(new PriceRow(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5),
-                    reader.IsDBNull(6) ? null : reader.GetString(6), (List<AidMarket.Domain.Catalog.TierPrice>)tiers.ConvertFromProvider(reader.GetString(7))!));
-            await reader.NextResultAsync(ct);
-            var plans = await OrderPlacement.ReadPlansAsync(reader, ct);
+            {
+                var row = new PriceRow(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5),
+                    reader.IsDBNull(6) ? null : reader.GetString(6), (List<AidMarket.Domain.Catalog.TierPrice>)tiers.ConvertFromProvider(reader.GetString(7))!);
+                products.Add(row);
+                if (!reader.IsDBNull(8)) plans[row.SupplierId] = new PlanAtPlacement(reader.GetGuid(8), reader.GetDecimal(9));
+            }
             await reader.CloseAsync();
-            var header = batch.BatchCommands[1].RecordsAffected == 0 ? null : new OrderPlacement.Header(orderId, OrderPlacement.Number(now, next), threshold, plans);
+            var header = claimed ? new OrderPlacement.Header(orderId, OrderPlacement.Number(now, next), threshold, plans) : null;
             return new Claim(header, products);
         }, ct);
 

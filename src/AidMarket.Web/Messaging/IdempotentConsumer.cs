@@ -15,12 +15,8 @@ public abstract class IdempotentConsumer<T>(AidMarketDbContext db) : IConsumer<T
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException("A message without MessageId cannot be deduplicated.");
         var consumer = GetType().Name;
+        if (!await PrepareAsync(context.Message, context.CancellationToken)) return;
         await using var tx = await Db.Database.BeginTransactionAsync(context.CancellationToken);
-        if (!await PrepareAsync(context.Message, context.CancellationToken))
-        {
-            await tx.CommitAsync(context.CancellationToken); // it only read: nothing to flush
-            return;
-        }
         var inserted = await Db.Database.ExecuteSqlAsync(
             $"INSERT INTO inbox_messages (message_id, consumer, processed_at) VALUES ({messageId}, {consumer}, now()) ON CONFLICT DO NOTHING",
             context.CancellationToken);
@@ -30,7 +26,7 @@ public abstract class IdempotentConsumer<T>(AidMarketDbContext db) : IConsumer<T
         await tx.CommitAsync(context.CancellationToken);
     }
 
-    /// <summary>Reads what handling needs, in the transaction but before the inbox row is claimed; false when there is nothing to do.</summary>
+    /// <summary>Reads what handling needs, before the transaction that claims the inbox row; false when there is nothing to do.</summary>
     protected virtual Task<bool> PrepareAsync(T message, CancellationToken ct) => Task.FromResult(true);
 
     protected abstract Task HandleAsync(T message, Guid messageId, CancellationToken ct);

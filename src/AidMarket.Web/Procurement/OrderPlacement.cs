@@ -10,13 +10,13 @@ namespace AidMarket.Web.Procurement;
 /// <summary>Places approved orders and cancels placed ones; stock moves only inside the caller's transaction.</summary>
 public static class OrderPlacement
 {
-    /// <summary>The SQL that takes the next order number; <see cref="Number"/> formats it.</summary>
-    public const string NextNumberSql = "SELECT nextval('order_numbers')";
+    /// <summary>The SQL expression that takes the next order number; <see cref="Number"/> formats it.</summary>
+    public const string NextNumber = "nextval('order_numbers')";
 
     public static string Number(DateTimeOffset now, long next) => $"PO-{now:yyyyMMdd}-{next:D6}";
 
     public static async Task<string> NextNumberAsync(AidMarketDbContext db, DateTimeOffset now, CancellationToken ct) =>
-        Number(now, (long)(await db.ScalarAsync(NextNumberSql, ct))!);
+        Number(now, (long)(await db.ScalarAsync("SELECT " + NextNumber, ct))!);
 
     /// <summary>What an order needs before it exists: its id, its number and the buyer's approval threshold.</summary>
     /// <param name="Plans">The plans in force of the order's suppliers, when the caller read them already.</param>
@@ -96,13 +96,10 @@ public static class OrderPlacement
             return await ReadPlansAsync(reader, ct);
         }, ct);
 
-    /// <summary>The plans in force of the suppliers that follow (a condition on supplier_id), as <see cref="ReadPlansAsync"/> reads them.</summary>
-    public const string PlansOfSql = $"SELECT supplier_id, id, household_share_percent FROM benefit_plans WHERE status = '{nameof(BenefitPlanStatus.Approved)}' AND supplier_id ";
+    /// <summary>The plans in force of the suppliers in $1 (a uuid array), as <see cref="ReadPlansAsync"/> reads them.</summary>
+    private const string PlansSql = $"SELECT supplier_id, id, household_share_percent FROM benefit_plans WHERE status = '{nameof(BenefitPlanStatus.Approved)}' AND supplier_id = ANY($1)";
 
-    /// <summary>The plans of the suppliers in $1 (a uuid array).</summary>
-    private const string PlansSql = PlansOfSql + "= ANY($1)";
-
-    public static async Task<Dictionary<Guid, PlanAtPlacement>> ReadPlansAsync(NpgsqlDataReader reader, CancellationToken ct)
+    private static async Task<Dictionary<Guid, PlanAtPlacement>> ReadPlansAsync(NpgsqlDataReader reader, CancellationToken ct)
     {
         var plans = new Dictionary<Guid, PlanAtPlacement>();
         while (await reader.ReadAsync(ct)) plans.Add(reader.GetGuid(0), new PlanAtPlacement(reader.GetGuid(1), reader.GetDecimal(2)));

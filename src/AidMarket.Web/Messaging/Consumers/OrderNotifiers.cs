@@ -12,8 +12,8 @@ public class PurchaseOrderSubmittedNotifier : NotifyingConsumer<PurchaseOrderSub
         Localizer = localizer;
     }
 
-    protected override IQueryable<string> Recipients(PurchaseOrderSubmitted m) =>
-        m.NeedsApproval ? MembersWithRole(m.BuyerOrganizationId, OrganizationRole.Approver) : Db.Users.Where(u => u.Id == m.SubmittedByUserId).Select(u => u.Id);
+    protected override IQueryable<string>? Recipients(PurchaseOrderSubmitted m) =>
+        m.NeedsApproval ? MembersWithRole(m.BuyerOrganizationId, OrganizationRole.Approver) : Person(m.SubmittedByUserId);
 
     protected override (string, string[], string?) Message(PurchaseOrderSubmitted m) =>
         (m.NeedsApproval ? "Notification.OrderNeedsApproval" : "Notification.OrderPlaced", [m.Number, new Money(m.TotalFen).ToString()], $"/Buyer/Orders/Details/{m.OrderId}");
@@ -34,7 +34,7 @@ public class PurchaseOrderReviewedNotifier : NotifyingConsumer<PurchaseOrderRevi
         Localizer = localizer;
     }
 
-    protected override IQueryable<string> Recipients(PurchaseOrderReviewed m) => Db.Users.Where(u => u.Id == m.SubmittedByUserId).Select(u => u.Id);
+    protected override IQueryable<string>? Recipients(PurchaseOrderReviewed m) => Person(m.SubmittedByUserId);
 
     protected override (string, string[], string?) Message(PurchaseOrderReviewed m) =>
         (m.Approved ? "Notification.OrderApproved" : "Notification.OrderRejected", [m.Number, m.Reason ?? ""], $"/Buyer/Orders/Details/{m.OrderId}");

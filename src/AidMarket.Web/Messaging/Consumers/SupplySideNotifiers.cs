@@ -6,14 +6,16 @@ namespace AidMarket.Web.Messaging.Consumers;
 /// <summary>Turns an event into in-app notifications for the people who must act on it or hear of it.</summary>
 public abstract class NotifyingConsumer<T>(AidMarketDbContext db) : NotifierBase<T>(db) where T : class
 {
-    protected abstract IQueryable<string> Recipients(T message);
+    /// <summary>The ids of the users to tell; null when nobody is (nothing is then read).</summary>
+    protected abstract IQueryable<string>? Recipients(T message);
     protected abstract (string Key, string[] Arguments, string? Link) Message(T message);
 
     protected override async Task FindAsync(T message, CancellationToken ct)
     {
+        if (Recipients(message) is not { } recipients) return;
         var (key, arguments, link) = Message(message);
         // One query for who is told and where they are mailed.
-        Tell(await (from u in Db.Users where Recipients(message).Contains(u.Id) select new Recipient(u.Id, u.Email)).ToListAsync(ct), key, arguments, link);
+        Tell(await (from u in Db.Users where recipients.Contains(u.Id) select new Recipient(u.Id, u.Email)).ToListAsync(ct), key, arguments, link);
     }
 }
 
@@ -103,6 +105,10 @@ public abstract class NotifierBase<T>(AidMarketDbContext db) : IdempotentConsume
             System.Globalization.CultureInfo.CurrentUICulture = previous;
         }
     }
+
+    /// <summary>The person who did something, unless it was done through an API key (which is nobody to tell).</summary>
+    protected IQueryable<string>? Person(string userId) =>
+        userId.StartsWith(Api.ApiKeyAuthenticationHandler.SubjectPrefix, StringComparison.Ordinal) ? null : Db.Users.Where(u => u.Id == userId).Select(u => u.Id);
 
     protected IQueryable<string> MembersWithRole(Guid organizationId, OrganizationRole role) =>
         Db.Users.Where(u => u.OrganizationId == organizationId && u.Role == role).Select(u => u.Id);

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AidMarket.Web.Pages.BuyerDesk;
 
 /// <summary>The buyer's admin creates and revokes the keys its ERP uses for /api/v1. A new key is shown once.</summary>
-public class ApiKeysModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l) : PageModel
+public class ApiKeysModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l, Api.ApiKeyCache keys) : PageModel
 {
     public IReadOnlyList<ApiKey> Keys { get; private set; } = [];
     public string? NewSecret { get; private set; }
@@ -44,6 +44,7 @@ public class ApiKeysModel(AidMarketDbContext db, CurrentUser me, IStringLocalize
         if (await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == keyId && k.OrganizationId == me.OrganizationId, ct) is not { } key) return NotFound();
         key.Revoke(DateTimeOffset.UtcNow);
         await db.SaveChangesAsync(ct);
+        keys.Forget(key.Hash);
         return RedirectToPage();
     }
 }
