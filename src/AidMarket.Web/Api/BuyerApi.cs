@@ -102,7 +102,8 @@ public static class BuyerApi
             await tx.RollbackAsync(ct); // the key is free again: a corrected retry may use it
             return Problem(StatusCodes.Status422UnprocessableEntity, ex.Code, ex.Message);
         }
-        catch (PostgresException ex) when (ex.SqlState.StartsWith("23")) // a constraint refused a row written at the same time
+        // A constraint refused a row written at the same time, or PostgreSQL gave up a transaction that waited on another.
+        catch (PostgresException ex) when (ex.SqlState.StartsWith("23") || ex.SqlState.StartsWith("40"))
         {
             await tx.RollbackAsync(ct);
             return Problem(StatusCodes.Status409Conflict, "Conflict", "The data changed while the order was placed; nothing was saved. Retry with the same Idempotency-Key.");
