@@ -55,16 +55,24 @@ public sealed class ApiKeyCache(TimeProvider time)
 
     private readonly ConcurrentDictionary<string, (Live Key, DateTimeOffset Until)> _keys = new();
 
+    /// <summary>Counts revocations here: a lookup that ran while a key was revoked must not put what it read back.</summary>
+    private long _revocations;
+
     public async Task<Live?> FindAsync(string hash, Func<Task<Live?>> load)
     {
         var now = time.GetUtcNow();
         if (_keys.TryGetValue(hash, out var entry) && entry.Until > now) return entry.Key;
+        var revocations = Interlocked.Read(ref _revocations);
         var key = await load();
         if (key is null) _keys.TryRemove(hash, out _);
-        else _keys[hash] = (key, now + Lifetime);
+        else if (Interlocked.Read(ref _revocations) == revocations) _keys[hash] = (key, now + Lifetime);
         return key;
     }
 
     /// <summary>Called when a key is revoked here: the next request with it is looked up again.</summary>
-    public void Forget(string hash) => _keys.TryRemove(hash, out _);
+    public void Forget(string hash)
+    {
+        Interlocked.Increment(ref _revocations);
+        _keys.TryRemove(hash, out _);
+    }
 }

@@ -39,4 +39,16 @@ public class ApiKeyCacheTests
         (await cache.FindAsync("h", Load)).ShouldBeNull();
         lookups.ShouldBe(5);
     }
+
+    [Fact]
+    public async Task A_key_revoked_here_while_it_was_being_looked_up_is_not_remembered()
+    {
+        var cache = new ApiKeyCache(new Clock());
+        var lookups = 0;
+        var key = new ApiKeyCache.Live(Guid.NewGuid(), Guid.NewGuid(), "ERP");
+        // The lookup read the key while it was live; the revocation committed and was forgotten before the lookup finished.
+        (await cache.FindAsync("h", () => { lookups++; cache.Forget("h"); return Task.FromResult<ApiKeyCache.Live?>(key); })).ShouldBe(key);
+        (await cache.FindAsync("h", () => { lookups++; return Task.FromResult<ApiKeyCache.Live?>(null); })).ShouldBeNull();
+        lookups.ShouldBe(2);
+    }
 }

@@ -78,4 +78,17 @@ public class RowInsertTests(AppFixture app) : WebTest(app)
             await tx.RollbackAsync();
         });
     }
+
+    [Fact]
+    public async Task Entities_it_cannot_write_as_EF_would_are_refused_before_anything_is_sent()
+    {
+        await App.ExecuteAsync(db =>
+        {
+            T Blank<T>() => (T)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(typeof(T));
+            // Lines as owned JSON, and a column with a database default.
+            Should.Throw<NotSupportedException>(() => RowInsert.Row(db, Blank<Shipment>())).Message.ShouldContain("Lines");
+            Should.Throw<NotSupportedException>(() => RowInsert.Row(db, Blank<AidMarket.Domain.Payments.Invoice>())).Message.ShouldContain("filled by the database");
+            return Task.CompletedTask;
+        });
+    }
 }
