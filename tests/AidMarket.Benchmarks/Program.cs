@@ -25,8 +25,8 @@ await using (var admin = NpgsqlDataSource.Create(adminConnection))
 var connectionString = new NpgsqlConnectionStringBuilder(adminConnection) { Database = database, MaxPoolSize = 60 }.ConnectionString;
 await using var db = NpgsqlDataSource.Create(connectionString);
 // The apps get a connection pool sized to the machine, as they would be deployed on it: on two cores PostgreSQL does more with
-// sixteen busy connections than with sixty, which mostly wait for a core while holding their row locks (decision note 018).
-var appConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 8 * Environment.ProcessorCount }.ConnectionString;
+// thirty-two connections than with sixty, which mostly wait for a core while holding their row locks (decision note 018).
+var appConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 16 * Environment.ProcessorCount }.ConnectionString;
 
 var clock = System.Diagnostics.Stopwatch.StartNew();
 // The apps' own settlement sweep is off: the ledger section times settlement on its own, in the operator command.
