@@ -3,10 +3,19 @@ using Npgsql;
 
 namespace AidMarket.Web.Payments;
 
-/// <summary>One rule of the ledger, what was looked at and what broke it (at most <see cref="LedgerIntegrity.ExamplesPerCheck"/> examples).</summary>
-public sealed record IntegrityCheck(string Code, string Title, string Checked, long Violations, IReadOnlyList<string> Examples, TimeSpan Elapsed)
+/// <summary>
+/// One rule of the ledger, what was looked at and what broke it (at most <see cref="LedgerIntegrity.ExamplesPerCheck"/> examples).
+/// What was looked at is counts for <see cref="CheckedFormat"/>, a resource key, so the admin page shows it in the reader's language.
+/// </summary>
+public sealed record IntegrityCheck(string Code, string Title, string CheckedFormat, IReadOnlyList<long> CheckedCounts, long Violations,
+    IReadOnlyList<string> Examples, TimeSpan Elapsed)
 {
     public bool Passed => Violations == 0;
+
+    /// <summary>What was looked at, in English (the command's output).</summary>
+    public string Checked => string.Format(System.Globalization.CultureInfo.InvariantCulture, CheckedFormat, CheckedArguments);
+
+    public object[] CheckedArguments => CheckedCounts.Cast<object>().ToArray();
 }
 
 /// <summary>The balance of each kind of account, in fen (debit positive), for the report's overview.</summary>
@@ -44,7 +53,8 @@ public sealed class LedgerIntegrity(string connectionString)
 {
     public const int ExamplesPerCheck = 10;
 
-    private sealed record Rule(string Code, string Title, string CheckedSql, string ViolationsSql);
+    /// <summary>A rule: <paramref name="CheckedSql"/> returns one row of counts for <paramref name="CheckedFormat"/>.</summary>
+    private sealed record Rule(string Code, string Title, string CheckedFormat, string CheckedSql, string ViolationsSql);
 
     // Two passes over the postings make per-entry and per-account totals (temporary tables of the check's own transaction);
     // every rule then reads those, the invoices and the settlements.
@@ -67,14 +77,14 @@ public sealed class LedgerIntegrity(string connectionString)
     private static readonly Rule[] Rules =
     [
         new("entries-balance", "Every journal entry balances: at least two postings that sum to zero",
-            "SELECT format('%s entries, %s postings', to_char((SELECT count(*) FROM journal_entries), 'FM999,999,999,999'), to_char((SELECT sum(n) FROM account_totals), 'FM999,999,999,999'))",
+            "{0:N0} entries, {1:N0} postings", "SELECT (SELECT count(*) FROM journal_entries), coalesce((SELECT sum(n) FROM account_totals), 0)::bigint",
             """
             SELECT format('%s (%s): %s postings summing to %s fen', e.source_key, e.kind, coalesce(t.n, 0), coalesce(t.total, 0))
             FROM journal_entries e LEFT JOIN entry_totals t ON t.entry_id = e.id
             WHERE coalesce(t.total, 0) <> 0 OR coalesce(t.n, 0) < 2
             """),
         new("accounts-known", "Every posting is on a known account and the books' trial balance is zero",
-            "SELECT format('%s accounts', to_char(count(*), 'FM999,999,999')) FROM account_totals",
+            "{0:N0} accounts", "SELECT count(*) FROM account_totals",
             """
             SELECT format('%s postings on unknown account %s', n, account) FROM account_totals
             WHERE account !~ '^(cash|escrow|platform-fee|disbursements-in-transit|(supplier|household):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$'
@@ -82,7 +92,7 @@ public sealed class LedgerIntegrity(string connectionString)
             SELECT format('all postings sum to %s fen', total) FROM (SELECT coalesce(sum(balance), 0) AS total FROM account_totals) t WHERE total <> 0
             """),
         new("invoice-balances", "Each invoice's paid amount equals its payments less its refunds, and each of them is in the ledger",
-            "SELECT format('%s invoices', to_char(count(*), 'FM999,999,999')) FROM invoices",
+            "{0:N0} invoices", "SELECT count(*) FROM invoices",
             """
             WITH refunded AS (
                 SELECT split_part(e.source_key, ':', 2)::uuid AS supplier_order_id, -sum(t.cash) AS fen
@@ -103,7 +113,8 @@ public sealed class LedgerIntegrity(string connectionString)
             WHERE l.paid_fen <> l.paid_listed - l.refunded_listed OR l.paid_listed <> l.received OR l.refunded_listed <> coalesce(f.fen, 0)
             """),
         new("settled-once", "Every settled supplier order has exactly one settlement, with its own journal entry",
-            "SELECT format('%s settled orders, %s settlements', to_char((SELECT count(*) FROM supplier_orders WHERE settled_at IS NOT NULL), 'FM999,999,999'), to_char((SELECT count(*) FROM settlements), 'FM999,999,999'))",
+            "{0:N0} settled orders, {1:N0} settlements",
+            "SELECT (SELECT count(*) FROM supplier_orders WHERE settled_at IS NOT NULL), (SELECT count(*) FROM settlements)",
             """
             SELECT format('order %s is marked settled but has no settlement', so.order_number)
             FROM supplier_orders so WHERE so.settled_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM settlements s WHERE s.supplier_order_id = so.id)
@@ -119,7 +130,7 @@ public sealed class LedgerIntegrity(string connectionString)
             FROM journal_entries e WHERE e.kind = 'Settlement' AND NOT EXISTS (SELECT 1 FROM settlements s WHERE s.journal_entry_id = e.id)
             """),
         new("settlement-split", "Each settlement's postings match its split: escrow released = total, household credits = household share, fee and supplier parts",
-            "SELECT format('%s settlements', to_char(count(*), 'FM999,999,999')) FROM settlements",
+            "{0:N0} settlements", "SELECT count(*) FROM settlements",
             """
             SELECT format('order %s: total %s, escrow released %s; household share %s, credited %s; fee %s/%s; supplier %s/%s',
                           so.order_number, s.total_fen, coalesce(t.escrow, 0), s.household_fen, -coalesce(t.households, 0), s.fee_fen, -coalesce(t.fee, 0),
@@ -129,7 +140,7 @@ public sealed class LedgerIntegrity(string connectionString)
                OR s.total_fen <> s.fee_fen + s.household_fen + s.supplier_fen
             """),
         new("disbursements-within-credits", "Disbursements never exceed credits: no household is paid more than it was credited",
-            "SELECT format('%s households with postings', to_char(count(*), 'FM999,999,999')) FROM account_totals WHERE account LIKE 'household:%'",
+            "{0:N0} households with postings", "SELECT count(*) FROM account_totals WHERE account LIKE 'household:%'",
             """
             SELECT format('%s: %s fen more paid out than credited', account, balance) FROM account_totals WHERE account LIKE 'household:%' AND balance > 0
             UNION ALL
@@ -137,7 +148,7 @@ public sealed class LedgerIntegrity(string connectionString)
             WHERE account = 'disbursements-in-transit' AND balance > 0
             """),
         new("escrow-covered", "Settlements and refunds never release more than buyers paid in (escrow never below zero)",
-            "SELECT format('%s escrow postings', to_char(coalesce(sum(n), 0), 'FM999,999,999')) FROM account_totals WHERE account = 'escrow'",
+            "{0:N0} escrow postings", "SELECT coalesce(sum(n), 0)::bigint FROM account_totals WHERE account = 'escrow'",
             "SELECT format('escrow is %s fen below zero', balance) FROM account_totals WHERE account = 'escrow' AND balance > 0"),
     ];
 
@@ -155,10 +166,14 @@ public sealed class LedgerIntegrity(string connectionString)
         var checks = new List<IntegrityCheck>();
         foreach (var rule in Rules)
         {
-            string checkedText;
+            var counts = new List<long>();
             var started = clock.Elapsed;
             await using (var command = new NpgsqlCommand(rule.CheckedSql, connection, tx) { CommandTimeout = 0 })
-                checkedText = (string)(await command.ExecuteScalarAsync(ct))!;
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+            {
+                await reader.ReadAsync(ct);
+                for (var i = 0; i < reader.FieldCount; i++) counts.Add(reader.GetInt64(i));
+            }
             var examples = new List<string>();
             long violations = 0;
             await using (var command = new NpgsqlCommand($"SELECT v.text, count(*) OVER () FROM ({rule.ViolationsSql}) AS v(text) LIMIT {ExamplesPerCheck}", connection, tx) { CommandTimeout = 0 })
@@ -168,7 +183,7 @@ public sealed class LedgerIntegrity(string connectionString)
                     examples.Add(reader.GetString(0));
                     violations = reader.GetInt64(1);
                 }
-            checks.Add(new IntegrityCheck(rule.Code, rule.Title, checkedText, violations, examples, clock.Elapsed - started));
+            checks.Add(new IntegrityCheck(rule.Code, rule.Title, rule.CheckedFormat, counts, violations, examples, clock.Elapsed - started));
         }
 
         var balances = new List<AccountKindBalance>();

@@ -11,6 +11,8 @@ public class BuyerApiTests(AppFixture app) : WebTest(app)
     {
         var admin = NewBrowser();
         await admin.LogInOrThrowAsync(adminEmail);
+        var before = await admin.GetPageAsync("/Buyer/ApiKeys");
+        if (!before.Contains("font-monospace")) before.ShouldContain("暂无密钥"); // no key listed yet: the page says so
         var page = await admin.SubmitAsync("/Buyer/ApiKeys", new Dictionary<string, string> { ["Name"] = "ERP" }, "/Buyer/ApiKeys?handler=Create");
         var html = await page.Content.ReadAsStringAsync();
         var key = System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"new-key\">(am_[^<]+)<").Groups[1].Value;

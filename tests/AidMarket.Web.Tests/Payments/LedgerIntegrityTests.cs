@@ -36,6 +36,10 @@ public class LedgerIntegrityTests(AppFixture app) : WebTest(app)
         report.Passed.ShouldBeTrue(string.Join("; ", report.Checks.SelectMany(c => c.Examples)));
         report.Checks.Count.ShouldBe(7);
         report.Checks.Single(c => c.Code == "settled-once").Checked.ShouldBe("30 settled orders, 30 settlements");
+        // The admin page shows each rule and what it looked at in Chinese as well.
+        var zh = System.Xml.Linq.XDocument.Load(Path.Combine(Hosting.HostingTests.RepositoryRoot(), "src", "AidMarket.Web", "Resources",
+            "SharedResource.zh-Hans.resx")).Root!.Elements("data").Select(d => d.Attribute("name")!.Value).ToHashSet();
+        report.Checks.SelectMany(c => new[] { c.Title, c.CheckedFormat }).Where(k => !zh.Contains(k)).ShouldBeEmpty();
         report.Balances.Single(b => b.Kind == "escrow").BalanceFen.ShouldBe(0);
         report.Balances.Sum(b => b.BalanceFen).ShouldBe(0);
     }
@@ -122,6 +126,8 @@ public class LedgerIntegrityTests(AppFixture app) : WebTest(app)
         verified.StatusCode.ShouldBe(HttpStatusCode.OK);
         html.ShouldContain("账目无误：7 条规则全部成立");
         html.ShouldContain("每张记账凭证借贷平衡");
+        html.ShouldContain("个已结算订单，");
+        html.ShouldNotContain("settled orders");
 
         var finance = NewBrowser();
         await finance.LogInOrThrowAsync("finance@aidmarket.demo");
