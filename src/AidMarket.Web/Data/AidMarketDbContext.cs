@@ -60,6 +60,16 @@ public class AidMarketDbContext : IdentityDbContext<AppUser>, IDataProtectionKey
         OutboxPending = true;
     }
 
+    /// <summary>
+    /// Announces an event whose outbox row the caller writes itself in this context's transaction (see RowInsert); its commit
+    /// wakes the dispatcher as <see cref="Publish{T}"/> does.
+    /// </summary>
+    public OutboxMessage PublishRow<T>(T message) where T : class
+    {
+        OutboxPending = true;
+        return OutboxMessage.From(message);
+    }
+
     /// <summary>Something was published since the dispatcher was last woken for this context (see OutboxSignalInterceptor).</summary>
     public bool OutboxPending { get; internal set; }
 

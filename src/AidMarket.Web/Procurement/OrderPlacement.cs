@@ -1,7 +1,7 @@
 using AidMarket.Domain.Catalog;
 using AidMarket.Domain.Procurement;
 using AidMarket.Domain.Producers;
-using AidMarket.Web.Messaging;
+using AidMarket.Web.Catalog;
 using AidMarket.Web.Messaging.Contracts;
 using Npgsql;
 
@@ -37,7 +37,7 @@ public static class OrderPlacement
     /// <summary>
     /// <see cref="SubmitAsync(AidMarketDbContext, Guid, string, DeliveryDetails, IReadOnlyList{OrderLine}, DateTimeOffset, CancellationToken)"/>
     /// with the header already read. Inside the caller's transaction, one round trip writes the order, its supplier orders and its
-    /// announcement and reserves the stock (see <see cref="ReserveCommands"/>); the new rows are not tracked by the context
+    /// announcement and reserves the stock (see <see cref="WriteAndReserveAsync"/>); the new rows are not tracked by the context
     /// (decision note 018). Throws Order.NotEnoughStock or Order.NotOrderable naming the first product that cannot be had; the
     /// caller's transaction then rolls everything back.
     /// </summary>
@@ -47,20 +47,12 @@ public static class OrderPlacement
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("An order is submitted inside a transaction.");
         var order = new PurchaseOrder(buyerOrganizationId, header.Number, submittedBy, delivery, lines, header.ApprovalThresholdFen, now, header.Id);
         IReadOnlyList<SupplierOrder> placed = order.Status == OrderStatus.Approved ? order.Place(header.Plans ?? await PlansAsync(db, order, ct), now) : [];
-        var announcement = OutboxMessage.From(new PurchaseOrderSubmitted(order.Id, buyerOrganizationId, order.Number, order.TotalFen, order.NeedsApproval,
+        var announcement = db.PublishRow(new PurchaseOrderSubmitted(order.Id, buyerOrganizationId, order.Number, order.TotalFen, order.NeedsApproval,
             submittedBy, placed.Count > 0 ? Parts(placed) : null));
-        var wanted = Wanted(order);
-        var reserved = await db.OnConnectionAsync(async (connection, transaction) =>
-        {
-            await using var batch = new NpgsqlBatch(connection, transaction);
-            batch.BatchCommands.Add(RowInsert.Row(db, order));
-            if (placed.Count > 0) batch.BatchCommands.Add(RowInsert.Rows(db, placed));
-            batch.BatchCommands.Add(RowInsert.Row(db, announcement));
-            if (placed.Count > 0) ReserveCommands(batch, wanted, now);
-            return await ReadReservedAsync(batch, ct);
-        }, ct);
-        db.OutboxPending = true; // the caller's commit wakes the dispatcher
-        if (placed.Count > 0) await CheckReservedAsync(db, wanted, reserved, now, ct);
+        IEnumerable<NpgsqlBatchCommand> rows = placed.Count > 0
+            ? [RowInsert.Row(db, order), RowInsert.Rows(db, placed), RowInsert.Row(db, announcement)]
+            : [RowInsert.Row(db, order), RowInsert.Row(db, announcement)];
+        await WriteAndReserveAsync(db, rows, placed.Count > 0 ? order : null, now, ct);
         return new Submitted(order, placed);
     }
 
@@ -75,14 +67,7 @@ public static class OrderPlacement
         db.SupplierOrders.AddRange(supplierOrders);
         db.Publish(new SupplierOrdersPlaced(order.Id, order.Number, order.BuyerOrganizationId, Parts(supplierOrders)));
         await db.SaveChangesAsync(ct);
-        var wanted = Wanted(order);
-        var reserved = await db.OnConnectionAsync(async (connection, transaction) =>
-        {
-            await using var batch = new NpgsqlBatch(connection, transaction);
-            ReserveCommands(batch, wanted, now);
-            return await ReadReservedAsync(batch, ct);
-        }, ct);
-        await CheckReservedAsync(db, wanted, reserved, now, ct);
+        await WriteAndReserveAsync(db, [], order, now, ct);
         return supplierOrders;
     }
 
@@ -116,57 +101,51 @@ public static class OrderPlacement
     public static string OrderableSql(int today) =>
         $"s.status = '{nameof(SupplierStatus.Approved)}' AND p.certification_status = '{nameof(CertificationStatus.Certified)}' AND p.certificate_expires_on > ${today}";
 
-    private sealed record Want(Guid ProductId, int Quantity, OrderLine Line);
-
-    private static List<Want> Wanted(PurchaseOrder order) =>
-        order.Lines.GroupBy(l => l.ProductId).Select(g => new Want(g.Key, g.Sum(l => l.Quantity), g.First())).OrderBy(w => w.ProductId).ToList();
-
     /// <summary>
-    /// Reserves every line's stock, never below zero whatever runs at the same time on any instance: the products are locked in id
-    /// order (so two orders never wait on each other), then one conditional UPDATE takes every line that is still orderable and in
-    /// stock, returning the ids it took. The last commands of the batch: <see cref="ReadReservedAsync"/> reads their answer.
+    /// Runs <paramref name="writes"/>, then reserves every line's stock of <paramref name="reserveFor"/> (when given), in one round
+    /// trip. Never below zero whatever runs at the same time on any instance: the products are locked in id order (so two orders
+    /// never wait on each other), then one conditional UPDATE takes every line that is still orderable and in stock. If any line
+    /// is missing, throws Order.NotEnoughStock or Order.NotOrderable naming the first such product; the caller's transaction then
+    /// rolls everything back.
     /// </summary>
-    private static void ReserveCommands(NpgsqlBatch batch, List<Want> wanted, DateTimeOffset now)
+    private static async Task WriteAndReserveAsync(AidMarketDbContext db, IEnumerable<NpgsqlBatchCommand> writes, PurchaseOrder? reserveFor,
+        DateTimeOffset now, CancellationToken ct)
     {
-        var ids = wanted.Select(w => w.ProductId).ToArray();
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT id FROM products WHERE id = ANY($1) ORDER BY id FOR UPDATE")
-            { Parameters = { new() { Value = ids } } });
-        batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
-            UPDATE products p SET stock = p.stock - w.quantity
-            FROM unnest($1::uuid[], $2::int[]) AS w(id, quantity), suppliers s
-            WHERE p.id = w.id AND s.id = p.supplier_id AND {OrderableSql(3)} AND p.stock >= w.quantity
-            RETURNING p.id
-            """) { Parameters = { new() { Value = ids }, new() { Value = wanted.Select(w => w.Quantity).ToArray() }, new() { Value = DateOnly.FromDateTime(now.UtcDateTime) } } });
-    }
-
-    /// <summary>Runs the batch and reads the ids its last result returns (none when it returns no rows).</summary>
-    private static async Task<HashSet<Guid>> ReadReservedAsync(NpgsqlBatch batch, CancellationToken ct)
-    {
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        var reserved = new HashSet<Guid>();
-        do
-        {
-            reserved.Clear(); // only the last result counts: the locked ids come before the reserved ones
-            while (await reader.ReadAsync(ct)) reserved.Add(reader.GetGuid(0));
-        } while (await reader.NextResultAsync(ct));
-        return reserved;
-    }
-
-    /// <summary>Throws Order.NotEnoughStock or Order.NotOrderable for the first product the reservation did not take.</summary>
-    private static async Task CheckReservedAsync(AidMarketDbContext db, List<Want> wanted, HashSet<Guid> reserved, DateTimeOffset now, CancellationToken ct)
-    {
-        if (wanted.Find(w => !reserved.Contains(w.ProductId)) is not { } missing) return;
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var line = missing.Line;
-        var orderable = await (from p in db.Products
-                               join s in db.Suppliers on p.SupplierId equals s.Id
-                               where p.Id == missing.ProductId && s.Status == SupplierStatus.Approved
-                                     && p.CertificationStatus == CertificationStatus.Certified && p.CertificateExpiresOn > today
-                               select (int?)p.Stock).SingleOrDefaultAsync(ct);
-        throw orderable is null
+        var wanted = (reserveFor?.Lines ?? []).GroupBy(l => l.ProductId)
+            .Select(g => (ProductId: g.Key, Quantity: g.Sum(l => l.Quantity), Line: g.First())).OrderBy(w => w.ProductId).ToList();
+        var reserved = await db.OnConnectionAsync(async (connection, transaction) =>
+        {
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            foreach (var write in writes) batch.BatchCommands.Add(write);
+            if (wanted.Count > 0)
+            {
+                var ids = wanted.Select(w => w.ProductId).ToArray();
+                batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT id FROM products WHERE id = ANY($1) ORDER BY id FOR UPDATE")
+                    { Parameters = { new() { Value = ids } } });
+                batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
+                    UPDATE products p SET stock = p.stock - w.quantity
+                    FROM unnest($1::uuid[], $2::int[]) AS w(id, quantity), suppliers s
+                    WHERE p.id = w.id AND s.id = p.supplier_id AND {OrderableSql(3)} AND p.stock >= w.quantity
+                    RETURNING p.id
+                    """) { Parameters = { new() { Value = ids }, new() { Value = wanted.Select(w => w.Quantity).ToArray() }, new() { Value = today } } });
+            }
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            var taken = new HashSet<Guid>();
+            do
+            {
+                taken.Clear(); // only the last result counts: the locked ids come before the reserved ones
+                while (await reader.ReadAsync(ct)) taken.Add(reader.GetGuid(0));
+            } while (await reader.NextResultAsync(ct));
+            return taken;
+        }, ct);
+        if (wanted.Find(w => !reserved.Contains(w.ProductId)) is not { Line: { } line } missing) return;
+        var left = await StorefrontQuery.OnSale(db, today).Where(r => r.Product.Id == missing.ProductId).Select(r => (int?)r.Product.Stock)
+            .SingleOrDefaultAsync(ct);
+        throw left is null
             ? new DomainException("Order.NotOrderable", $"{line.ProductName} is no longer certified for sale.", line.ProductName)
-            : new DomainException("Order.NotEnoughStock", $"Not enough stock of {line.ProductName}: {orderable} {line.Unit} left.",
-                line.ProductName, orderable.Value, line.Unit);
+            : new DomainException("Order.NotEnoughStock", $"Not enough stock of {line.ProductName}: {left} {line.Unit} left.",
+                line.ProductName, left.Value, line.Unit);
     }
 
     /// <summary>Gives stock back (declined or cancelled lines), in product order like reservations.</summary>
