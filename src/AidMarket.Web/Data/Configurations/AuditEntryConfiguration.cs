@@ -18,20 +18,3 @@ public class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
         b.Ignore(a => a.AfterValues);
     }
 }
-
-public class CertificateSequenceConfiguration : IEntityTypeConfiguration<CertificateSequence>
-{
-    public void Configure(EntityTypeBuilder<CertificateSequence> b) => b.HasKey(s => new { s.CountyCode, s.Year });
-}
-
-public class ImportJobConfiguration : IEntityTypeConfiguration<Imports.ImportJob>
-{
-    public void Configure(EntityTypeBuilder<Imports.ImportJob> b)
-    {
-        b.HasIndex(j => new { j.OrganizationId, j.CreatedAt });
-        b.Property(j => j.FileName).HasMaxLength(260);
-        b.Property(j => j.Errors).HasColumnType("jsonb");
-        b.Ignore(j => j.ErrorList);
-        b.Ignore(j => j.Duration);
-    }
-}

@@ -1,0 +1,3 @@
+namespace AidMarket.Web.Messaging.Contracts;
+
+public record BenefitLinkProposed(Guid LinkId, Guid SupplierId, string CountyCode, string LegalName);

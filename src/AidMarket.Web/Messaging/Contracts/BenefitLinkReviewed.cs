@@ -1,0 +1,3 @@
+namespace AidMarket.Web.Messaging.Contracts;
+
+public record BenefitLinkReviewed(Guid LinkId, Guid OrganizationId, bool Confirmed, string? Reason);

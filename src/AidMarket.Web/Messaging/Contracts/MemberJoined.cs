@@ -1,0 +1,5 @@
+using AidMarket.Domain.Organizations;
+
+namespace AidMarket.Web.Messaging.Contracts;
+
+public record MemberJoined(Guid OrganizationId, string UserId, string DisplayName, OrganizationRole Role, string InvitedByUserId);

@@ -1,0 +1,3 @@
+namespace AidMarket.Web.Messaging.Contracts;
+
+public record PlacedSupplierOrder(Guid SupplierOrderId, Guid SupplierId, long TotalFen);

@@ -1,0 +1,3 @@
+namespace AidMarket.Web.Messaging.Contracts;
+
+public record PurchaseOrderReviewed(Guid OrderId, Guid BuyerOrganizationId, string Number, bool Approved, string? Reason, string SubmittedByUserId);

@@ -1,0 +1,3 @@
+namespace AidMarket.Web.Messaging.Contracts;
+
+public record StandingAgreementChanged(Guid AgreementId, Guid BuyerOrganizationId, Guid SupplierId, string Change);
