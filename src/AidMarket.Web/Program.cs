@@ -159,7 +159,13 @@ app.MapBenchmarkBaseline(connectionString);
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
 
-await DatabaseInitializer.InitializeAsync(app.Services);
+try { await DatabaseInitializer.InitializeAsync(app.Services); }
+catch (AidMarket.Web.Data.Migrations.DatabaseTooOldException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    if (localPostgres is not null) await localPostgres.StopAsync();
+    return 2;
+}
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, localPostgres));
 try

@@ -1,4 +1,4 @@
-﻿using System;
+using System;
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
@@ -7,12 +7,15 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace AidMarket.Web.Data.Migrations
 {
-    /// <inheritdoc />
+    /// <summary>The whole schema: the EF model, then <see cref="InitialSql"/> (one migration replaced nine, decision note 022).</summary>
     public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateSequence(
+                name: "invoice_references");
+
             migrationBuilder.CreateSequence(
                 name: "order_numbers");
 
@@ -64,6 +67,29 @@ namespace AidMarket.Web.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_audit_entries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "bank_transfers",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    slip_key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    received_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    amount_fen = table.Column<long>(type: "bigint", nullable: false),
+                    memo = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    reference = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    invoice_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    unmatched_reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    excess_fen = table.Column<long>(type: "bigint", nullable: false),
+                    recorded_by = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    resolution = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_bank_transfers", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -146,6 +172,21 @@ namespace AidMarket.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "journal_entries",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    source_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    memo = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_journal_entries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "notifications",
                 columns: table => new
                 {
@@ -182,6 +223,51 @@ namespace AidMarket.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "statement_lookups",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    card_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    household_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    county_code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
+                    outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ip_address = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_statement_lookups", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stripe_events",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    payload = table.Column<string>(type: "text", nullable: false),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    error = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_stripe_events", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "supplier_payout_batches",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_supplier_payout_batches", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -200,6 +286,25 @@ namespace AidMarket.Web.Data.Migrations
                         principalTable: "AspNetRoles",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "disbursement_batches",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    county_code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_disbursement_batches", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_disbursement_batches_counties_county_code",
+                        column: x => x.county_code,
+                        principalTable: "counties",
+                        principalColumn: "code",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -277,6 +382,61 @@ namespace AidMarket.Web.Data.Migrations
                         principalTable: "counties",
                         principalColumn: "code",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "postings",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    account = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    amount_fen = table.Column<long>(type: "bigint", nullable: false),
+                    supplier_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    product_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    covered_household_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    memo = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    entry_id = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_postings", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_postings_journal_entries_entry_id",
+                        column: x => x.entry_id,
+                        principalTable: "journal_entries",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "disbursement_lines",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    household_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    amount_fen = table.Column<long>(type: "bigint", nullable: false),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    bank_reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    failure_reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    settled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    batch_id = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_disbursement_lines", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_disbursement_lines_disbursement_batches_batch_id",
+                        column: x => x.batch_id,
+                        principalTable: "disbursement_batches",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_disbursement_lines_households_household_id",
+                        column: x => x.household_id,
+                        principalTable: "households",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -383,8 +543,8 @@ namespace AidMarket.Web.Data.Migrations
                     approved_by_user_id = table.Column<string>(type: "text", nullable: true),
                     decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     rejection_reason = table.Column<string>(type: "text", nullable: true),
-                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
-                    lines = table.Column<string>(type: "jsonb", nullable: true)
+                    lines = table.Column<string>(type: "jsonb", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -418,6 +578,7 @@ namespace AidMarket.Web.Data.Migrations
                     registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     current_plan_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    stripe_account_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
@@ -610,10 +771,10 @@ namespace AidMarket.Web.Data.Migrations
                     applied_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     expiry_warned_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     base_price_fen = table.Column<long>(type: "bigint", nullable: false),
-                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
-                    images = table.Column<string>(type: "jsonb", nullable: true),
-                    quality_labels = table.Column<string>(type: "jsonb", nullable: true),
-                    tier_prices = table.Column<string>(type: "jsonb", nullable: true)
+                    images = table.Column<string>(type: "jsonb", nullable: false),
+                    quality_labels = table.Column<string>(type: "jsonb", nullable: false),
+                    tier_prices = table.Column<string>(type: "jsonb", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -649,8 +810,8 @@ namespace AidMarket.Web.Data.Migrations
                     delivery_address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     next_due_on = table.Column<DateOnly>(type: "date", nullable: true),
-                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
-                    items = table.Column<string>(type: "jsonb", nullable: true)
+                    items = table.Column<string>(type: "jsonb", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -667,6 +828,41 @@ namespace AidMarket.Web.Data.Migrations
                         principalTable: "suppliers",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "supplier_payouts",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    supplier_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    amount_fen = table.Column<long>(type: "bigint", nullable: false),
+                    method = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    batch_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    bank_reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    failure_reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    settled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    stripe_account_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_supplier_payouts", x => x.id);
+                    table.CheckConstraint("ck_supplier_payouts_stripe_account", "(method = 'StripeConnect') = (stripe_account_id IS NOT NULL)");
+                    table.ForeignKey(
+                        name: "fk_supplier_payouts_supplier_payout_batches_batch_id",
+                        column: x => x.batch_id,
+                        principalTable: "supplier_payout_batches",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_supplier_payouts_suppliers_supplier_id",
+                        column: x => x.supplier_id,
+                        principalTable: "suppliers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -688,8 +884,9 @@ namespace AidMarket.Web.Data.Migrations
                     closed_reason = table.Column<string>(type: "text", nullable: true),
                     confirmed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     accepted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
-                    lines = table.Column<string>(type: "jsonb", nullable: true)
+                    lines = table.Column<string>(type: "jsonb", nullable: false),
+                    settled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -803,6 +1000,64 @@ namespace AidMarket.Web.Data.Migrations
                     table.PrimaryKey("pk_acceptance_records", x => x.id);
                     table.ForeignKey(
                         name: "fk_acceptance_records_supplier_orders_supplier_order_id",
+                        column: x => x.supplier_order_id,
+                        principalTable: "supplier_orders",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "invoices",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    buyer_organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    supplier_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    supplier_order_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    order_number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    reference = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    amount_fen = table.Column<long>(type: "bigint", nullable: false),
+                    issued_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    paid_fen = table.Column<long>(type: "bigint", nullable: false),
+                    payments = table.Column<string>(type: "jsonb", nullable: false),
+                    refunds = table.Column<string>(type: "jsonb", nullable: false),
+                    credited_fen = table.Column<long>(type: "bigint", nullable: false),
+                    payment_failures = table.Column<string>(type: "jsonb", nullable: false, defaultValueSql: "'[]'::jsonb")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_invoices", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_invoices_supplier_orders_supplier_order_id",
+                        column: x => x.supplier_order_id,
+                        principalTable: "supplier_orders",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "settlements",
+                columns: table => new
+                {
+                    supplier_order_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    journal_entry_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    total_fen = table.Column<long>(type: "bigint", nullable: false),
+                    fee_fen = table.Column<long>(type: "bigint", nullable: false),
+                    household_fen = table.Column<long>(type: "bigint", nullable: false),
+                    supplier_fen = table.Column<long>(type: "bigint", nullable: false),
+                    settled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_settlements", x => x.supplier_order_id);
+                    table.ForeignKey(
+                        name: "fk_settlements_journal_entries_journal_entry_id",
+                        column: x => x.journal_entry_id,
+                        principalTable: "journal_entries",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_settlements_supplier_orders_supplier_order_id",
                         column: x => x.supplier_order_id,
                         principalTable: "supplier_orders",
                         principalColumn: "id",
@@ -929,6 +1184,12 @@ namespace AidMarket.Web.Data.Migrations
                 columns: new[] { "entity_type", "entity_id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_bank_transfers_slip_key",
+                table: "bank_transfers",
+                column: "slip_key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_benefit_links_household_id",
                 table: "benefit_links",
                 column: "household_id");
@@ -965,6 +1226,22 @@ namespace AidMarket.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_disbursement_batches_county_code_created_at",
+                table: "disbursement_batches",
+                columns: new[] { "county_code", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_disbursement_lines_batch_id_household_id",
+                table: "disbursement_lines",
+                columns: new[] { "batch_id", "household_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_disbursement_lines_household_id",
+                table: "disbursement_lines",
+                column: "household_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_households_card_code",
                 table: "households",
                 column: "card_code",
@@ -995,6 +1272,29 @@ namespace AidMarket.Web.Data.Migrations
                 name: "ix_invitations_token_hash",
                 table: "invitations",
                 column: "token_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_invoices_buyer_organization_id_issued_at",
+                table: "invoices",
+                columns: new[] { "buyer_organization_id", "issued_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_invoices_reference",
+                table: "invoices",
+                column: "reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_invoices_supplier_order_id",
+                table: "invoices",
+                column: "supplier_order_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_journal_entries_source_key",
+                table: "journal_entries",
+                column: "source_key",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1034,6 +1334,16 @@ namespace AidMarket.Web.Data.Migrations
                 table: "partner_pairings",
                 columns: new[] { "district_name", "county_code" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_postings_account",
+                table: "postings",
+                column: "account");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_postings_entry_id",
+                table: "postings",
+                column: "entry_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_product_lots_product_id_lot_code",
@@ -1084,6 +1394,12 @@ namespace AidMarket.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_settlements_journal_entry_id",
+                table: "settlements",
+                column: "journal_entry_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_shipments_number",
                 table: "shipments",
                 column: "number",
@@ -1116,9 +1432,31 @@ namespace AidMarket.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_statement_lookups_card_code_at",
+                table: "statement_lookups",
+                columns: new[] { "card_code", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_statement_lookups_county_code_at",
+                table: "statement_lookups",
+                columns: new[] { "county_code", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_stripe_events_received_at",
+                table: "stripe_events",
+                column: "received_at",
+                filter: "processed_at IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_supplier_orders_buyer_organization_id",
                 table: "supplier_orders",
                 column: "buyer_organization_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_supplier_orders_due",
+                table: "supplier_orders",
+                column: "id",
+                filter: "status = 'Accepted' AND settled_at IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_supplier_orders_order_id",
@@ -1136,6 +1474,16 @@ namespace AidMarket.Web.Data.Migrations
                 columns: new[] { "supplier_id", "placed_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_supplier_payouts_batch_id",
+                table: "supplier_payouts",
+                column: "batch_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_supplier_payouts_supplier_id",
+                table: "supplier_payouts",
+                column: "supplier_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_suppliers_county_code_status",
                 table: "suppliers",
                 columns: new[] { "county_code", "status" });
@@ -1151,18 +1499,23 @@ namespace AidMarket.Web.Data.Migrations
                 table: "suppliers",
                 column: "organization_id",
                 unique: true);
-        
-            // Substring search on Chinese and English names ("松茸" finds 姬松茸) through trigram indexes.
-            migrationBuilder.Sql("CREATE EXTENSION IF NOT EXISTS pg_trgm;");
-            migrationBuilder.Sql("CREATE INDEX ix_products_name_zh_trgm ON products USING gin (name_zh gin_trgm_ops);");
-            migrationBuilder.Sql("CREATE INDEX ix_products_name_en_trgm ON products USING gin (lower(name_en) gin_trgm_ops);");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_suppliers_stripe_account_id",
+                table: "suppliers",
+                column: "stripe_account_id",
+                unique: true);
+
+            migrationBuilder.Sql(InitialSql.Search);
+            migrationBuilder.Sql(InitialSql.StorefrontVersion);
+            migrationBuilder.Sql(InitialSql.Ledger);
+            migrationBuilder.Sql(InitialSql.EarlierDefaults);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP INDEX IF EXISTS ix_products_name_en_trgm;");
-            migrationBuilder.Sql("DROP INDEX IF EXISTS ix_products_name_zh_trgm;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS storefront_version; DROP FUNCTION IF EXISTS advance_storefront_version() CASCADE;");
 
             migrationBuilder.DropTable(
                 name: "acceptance_records");
@@ -1192,6 +1545,9 @@ namespace AidMarket.Web.Data.Migrations
                 name: "audit_entries");
 
             migrationBuilder.DropTable(
+                name: "bank_transfers");
+
+            migrationBuilder.DropTable(
                 name: "benefit_links");
 
             migrationBuilder.DropTable(
@@ -1204,6 +1560,9 @@ namespace AidMarket.Web.Data.Migrations
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
+                name: "disbursement_lines");
+
+            migrationBuilder.DropTable(
                 name: "import_jobs");
 
             migrationBuilder.DropTable(
@@ -1211,6 +1570,9 @@ namespace AidMarket.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "invitations");
+
+            migrationBuilder.DropTable(
+                name: "invoices");
 
             migrationBuilder.DropTable(
                 name: "lot_contributions");
@@ -1225,10 +1587,25 @@ namespace AidMarket.Web.Data.Migrations
                 name: "partner_pairings");
 
             migrationBuilder.DropTable(
+                name: "postings");
+
+            migrationBuilder.DropTable(
+                name: "settlements");
+
+            migrationBuilder.DropTable(
                 name: "shipments");
 
             migrationBuilder.DropTable(
                 name: "standing_order_runs");
+
+            migrationBuilder.DropTable(
+                name: "statement_lookups");
+
+            migrationBuilder.DropTable(
+                name: "stripe_events");
+
+            migrationBuilder.DropTable(
+                name: "supplier_payouts");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -1237,16 +1614,25 @@ namespace AidMarket.Web.Data.Migrations
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "disbursement_batches");
+
+            migrationBuilder.DropTable(
                 name: "households");
 
             migrationBuilder.DropTable(
                 name: "product_lots");
 
             migrationBuilder.DropTable(
+                name: "journal_entries");
+
+            migrationBuilder.DropTable(
                 name: "supplier_orders");
 
             migrationBuilder.DropTable(
                 name: "standing_agreements");
+
+            migrationBuilder.DropTable(
+                name: "supplier_payout_batches");
 
             migrationBuilder.DropTable(
                 name: "products");
@@ -1267,7 +1653,11 @@ namespace AidMarket.Web.Data.Migrations
                 name: "counties");
 
             migrationBuilder.DropSequence(
+                name: "invoice_references");
+
+            migrationBuilder.DropSequence(
                 name: "order_numbers");
+            migrationBuilder.Sql("DROP FUNCTION IF EXISTS ledger_append_only(); DROP FUNCTION IF EXISTS journal_entry_must_balance(); DROP FUNCTION IF EXISTS postings_join_new_entries();");
         }
     }
 }
