@@ -78,6 +78,13 @@ public class Household
         ["Status"] = Status.ToString(), ["BaselineIncome"] = new Money(BaselineIncomeFen).ToString(), ["PayoutAccount"] = PayoutAccountMasked,
     };
 
+    /// <summary>The 明白卡 alphabet: no look-alikes (0/O, 1/I), so a code read off a printed card is typed right.</summary>
+    public const string CardCodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    public const int CardCodeLength = 12;
+
+    /// <summary>A new 明白卡 code: random, so one household's code does not lead to another's statement.</summary>
+    public static string NewCardCode() => System.Security.Cryptography.RandomNumberGenerator.GetString(CardCodeAlphabet, CardCodeLength);
+
     /// <summary>Public pages never show a full name: 张三丰 → 张**.</summary>
     public static string MaskName(string name) =>
         name.Length <= 1 ? "*" : name[..1] + new string('*', name.Length - 1);
