@@ -3,7 +3,7 @@ using AidMarket.Domain.Procurement;
 using AidMarket.Web.Payments;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace AidMarket.Web.Pages.BuyerDesk.Invoices;
+namespace AidMarket.Web.Pages.Buyer.Invoices;
 
 /// <summary>
 /// One invoice, printable: what was accepted, the payment reference and the platform's bank account, and what is paid. With
