@@ -1,6 +1,7 @@
 using AidMarket.Web;
 using AidMarket.Web.Api;
 using AidMarket.Web.Catalog;
+using AidMarket.Web.Data.Seed;
 using AidMarket.Web.Hosting;
 using AidMarket.Web.Imports;
 using AidMarket.Web.Messaging;
@@ -87,7 +88,7 @@ builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection("Email
 builder.Services.PostConfigure<EmailOptions>(o =>
 {
     if (string.IsNullOrEmpty(o.PickupDirectory))
-        o.PickupDirectory = Path.Combine(LocalPostgres.DefaultBaseDirectory(), "mail");
+        o.PickupDirectory = AppDataDirectory.PathOf("mail");
 });
 builder.Services.AddSingleton<Mailer>();
 builder.Services.Configure<SensitiveDataOptions>(builder.Configuration.GetSection("SensitiveData"));
@@ -116,7 +117,7 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<CertificationExpir
 builder.Services.Configure<AidMarket.Web.Payments.SettlementOptions>(builder.Configuration.GetSection("Settlement"));
 builder.Services.AddSingleton<AidMarket.Web.Payments.SettlementRunner>();
 builder.Services.AddSingleton(new AidMarket.Web.Payments.LedgerIntegrity(connectionString));
-builder.Services.Configure<AidMarket.Web.Pages.BuyerDesk.Invoices.BankAccountOptions>(builder.Configuration.GetSection("Payments:BankAccount"));
+builder.Services.Configure<AidMarket.Web.Payments.BankAccountOptions>(builder.Configuration.GetSection("Payments:BankAccount"));
 builder.Services.AddHostedService<AidMarket.Web.Payments.SettlementJob>();
 builder.Services.AddScoped<AidMarket.Web.Payments.SupplierPayouts>();
 var statementOptions = builder.Configuration.GetSection("Statement").Get<AidMarket.Web.Statements.StatementOptions>() ?? new();

@@ -4,6 +4,7 @@ using AidMarket.Domain.Common;
 using AidMarket.Domain.Ledger;
 using AidMarket.Testing;
 using AidMarket.Web.Data;
+using AidMarket.Web.Data.Seed;
 using AidMarket.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,6 +2,7 @@ using AidMarket.BrowserTests.Infrastructure;
 using AidMarket.BrowserTests.Pages;
 using AidMarket.Testing;
 using AidMarket.Web.Data;
+using AidMarket.Web.Data.Seed;
 using AidMarket.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

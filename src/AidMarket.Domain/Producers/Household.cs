@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using AidMarket.Domain.Common;
 
 namespace AidMarket.Domain.Producers;
@@ -77,6 +78,13 @@ public class Household
         ["HeadName"] = HeadName, ["IdNumber"] = IdNumberMasked, ["Village"] = Village, ["Size"] = Size.ToString(),
         ["Status"] = Status.ToString(), ["BaselineIncome"] = new Money(BaselineIncomeFen).ToString(), ["PayoutAccount"] = PayoutAccountMasked,
     };
+
+    /// <summary>The 明白卡 alphabet: no look-alikes (0/O, 1/I), so a code read off a printed card is typed right.</summary>
+    private const string CardCodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private const int CardCodeLength = 12;
+
+    /// <summary>A new 明白卡 code: random, so one household's code does not lead to another's statement.</summary>
+    public static string NewCardCode() => RandomNumberGenerator.GetString(CardCodeAlphabet, CardCodeLength);
 
     /// <summary>Public pages never show a full name: 张三丰 → 张**.</summary>
     public static string MaskName(string name) =>

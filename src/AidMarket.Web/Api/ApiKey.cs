@@ -32,13 +32,3 @@ public class ApiKey
 
     public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
 }
-
-/// <summary>An Idempotency-Key already used by an organization: the request it answered and the order it made.</summary>
-public class ApiIdempotency
-{
-    public Guid OrganizationId { get; set; }
-    public string Key { get; set; } = "";
-    public string RequestHash { get; set; } = "";
-    public Guid? OrderId { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-}

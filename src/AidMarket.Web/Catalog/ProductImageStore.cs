@@ -62,5 +62,5 @@ public class ProductImageStore(IOptions<StorageOptions> options)
         if (PathOf(fileName) is { } path && File.Exists(path)) File.Delete(path);
     }
 
-    public static string DefaultPath => Path.Combine(LocalPostgres.DefaultBaseDirectory(), "product-images");
+    public static string DefaultPath => AppDataDirectory.PathOf("product-images");
 }

@@ -2,14 +2,6 @@ using AidMarket.Domain.Catalog;
 
 namespace AidMarket.Web.Data;
 
-/// <summary>Per county and year, the last certificate sequence handed out. Row-locked by the upsert until the transaction ends.</summary>
-public class CertificateSequence
-{
-    public string CountyCode { get; set; } = "";
-    public int Year { get; set; }
-    public int LastValue { get; set; }
-}
-
 public static class CertificateNumbers
 {
     /// <summary>The next number for the county and year; two officers certifying at once get different ones.</summary>

@@ -1,3 +1,4 @@
+using AidMarket.Web.Data.Seed;
 using Microsoft.Extensions.Options;
 
 namespace AidMarket.Web.Data;
@@ -19,10 +20,4 @@ public static class DatabaseInitializer
         if (scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value.Demo)
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ct);
     }
-}
-
-public class SeedOptions
-{
-    /// <summary>Seed the demo counties, organizations, users and products on start (idempotent).</summary>
-    public bool Demo { get; set; } = true;
 }

@@ -1,6 +1,4 @@
 using AidMarket.Web.Messaging;
-using Microsoft.EntityFrameworkCore.Design;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AidMarket.Web.Data;
 
@@ -34,53 +32,5 @@ public static class DbContextSetup
             options.AddInterceptors(new OutboxSignalInterceptor(sp.GetRequiredService<OutboxSignal>()));
         });
         return services;
-    }
-}
-
-public static class DbErrors
-{
-    /// <summary>A unique index refused the row: another request did the same thing first.</summary>
-    public static bool IsUniqueViolation(this DbUpdateException ex) =>
-        ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
-}
-
-/// <summary>Lets `dotnet ef` build the model without starting the app or its local database.</summary>
-public class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<AidMarketDbContext>
-{
-    public AidMarketDbContext CreateDbContext(string[] args)
-    {
-        var options = new DbContextOptionsBuilder<AidMarketDbContext>();
-        DbContextSetup.Configure(options, "Host=localhost;Database=aidmarket_design");
-        return new AidMarketDbContext(options.Options);
-    }
-}
-
-public static class DbScalars
-{
-    /// <summary>
-    /// Runs a parameterless scalar query on the context's connection (and transaction, if one is open). Plain ADO.NET on
-    /// purpose: EF's SqlQuery builds a new shaper on every call, which shows on pages that run it per request.
-    /// </summary>
-    public static Task<object?> ScalarAsync(this AidMarketDbContext db, string sql, CancellationToken ct) =>
-        db.OnConnectionAsync(async (connection, transaction) =>
-        {
-            await using var command = new Npgsql.NpgsqlCommand(sql, connection, transaction);
-            return await command.ExecuteScalarAsync(ct);
-        }, ct);
-
-    /// <summary>Runs plain Npgsql work on the context's connection, inside its current transaction if one is open.</summary>
-    public static async Task<T> OnConnectionAsync<T>(this AidMarketDbContext db,
-        Func<Npgsql.NpgsqlConnection, Npgsql.NpgsqlTransaction?, Task<T>> work, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            return await work((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(),
-                (Npgsql.NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
     }
 }

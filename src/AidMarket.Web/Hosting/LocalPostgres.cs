@@ -38,16 +38,9 @@ public sealed class LocalPostgres
     public string StopCommand => $"{Path.Combine(_binDir, "pg_ctl")} -D {DataDirectory} stop"
         + (_asPostgresUser ? " (as the postgres user: runuser -u postgres -- ...)" : "");
 
-    public static string DefaultBaseDirectory() =>
-        Environment.UserName == "root"
-            ? "/var/lib/aidmarket"
-            : Path.Combine(Environment.GetEnvironmentVariable("XDG_DATA_HOME") is { Length: > 0 } xdg
-                ? xdg
-                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share"), "aidmarket");
-
     public static async Task<LocalPostgres> StartAsync(LocalDatabaseOptions options, ILogger logger, CancellationToken ct = default)
     {
-        var pg = new LocalPostgres(options, FindBinDir(), options.DataDirectory ?? DefaultBaseDirectory());
+        var pg = new LocalPostgres(options, FindBinDir(), options.DataDirectory ?? AppDataDirectory.Default);
         await pg.InitializeAsync(logger, ct);
         await pg.StartServerAsync(logger, ct);
         await pg.EnsureDatabaseAsync(ct);

@@ -1,3 +1,4 @@
+using AidMarket.Web.Data.Seed;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;

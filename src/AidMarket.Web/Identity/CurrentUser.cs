@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using AidMarket.Domain.Organizations;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace AidMarket.Web.Identity;
 
@@ -56,24 +54,5 @@ public sealed record CurrentUser(string? UserId, string DisplayName, Guid? Organ
             Enum.TryParse<OrganizationKind>(principal.FindFirstValue(AppClaims.OrganizationKind), out var kind) ? kind : null,
             Enum.TryParse<OrganizationRole>(principal.FindFirstValue(AppClaims.Role), out var role) ? role : null,
             principal.FindFirstValue(AppClaims.CountyCode));
-    }
-}
-
-public class AppClaimsFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options, Data.AidMarketDbContext db)
-    : UserClaimsPrincipalFactory<AppUser>(users, options)
-{
-    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
-    {
-        var identity = await base.GenerateClaimsAsync(user);
-        identity.AddClaim(new Claim(AppClaims.DisplayName, user.DisplayName));
-        if (user.OrganizationId is { } orgId && user.Role is { } role)
-        {
-            var org = await db.Organizations.Where(o => o.Id == orgId).Select(o => new { o.Kind, o.CountyCode }).SingleAsync();
-            identity.AddClaim(new Claim(AppClaims.OrganizationId, orgId.ToString()));
-            identity.AddClaim(new Claim(AppClaims.OrganizationKind, org.Kind.ToString()));
-            if (org.CountyCode is not null) identity.AddClaim(new Claim(AppClaims.CountyCode, org.CountyCode));
-            identity.AddClaim(new Claim(AppClaims.Role, role.ToString()));
-        }
-        return identity;
     }
 }

@@ -106,7 +106,7 @@ public sealed class HouseholdImporter(SensitiveData sensitive) : Importer<Househ
 
     protected override void Add(AidMarketDbContext db, Item item, ImportContext context, DateTimeOffset now)
     {
-        var household = new Household(context.CountyCode!, item.Details, DemoSeeder.NewCardCode(), now);
+        var household = new Household(context.CountyCode!, item.Details, Household.NewCardCode(), now);
         db.Households.Add(household);
         if (item.SupplierId is { } supplierId)
         {

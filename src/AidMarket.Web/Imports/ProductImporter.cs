@@ -1,6 +1,6 @@
 using System.Globalization;
 using AidMarket.Domain.Catalog;
-using AidMarket.Web.Pages.SupplierDesk.Products;
+using AidMarket.Web.Catalog;
 
 namespace AidMarket.Web.Imports;
 
@@ -38,8 +38,8 @@ public sealed class ProductImporter : Importer<ProductDetails>
         var minOrder = row.Int("MinOrder", 1, 1_000_000);
         var stock = row.Int("Stock", 0, 100_000_000);
         var tiersText = row.Text("Tiers");
-        if (category.Length > 0 && !ProductForm.Categories.Contains(category)) row.Error("Category", "Import.Category", string.Join("、", ProductForm.Categories));
-        if (unit.Length > 0 && !ProductForm.Units.Contains(unit)) row.Error("Unit", "Import.Unit", string.Join("、", ProductForm.Units));
+        if (category.Length > 0 && !ProductChoices.Categories.Contains(category)) row.Error("Category", "Import.Category", string.Join("、", ProductChoices.Categories));
+        if (unit.Length > 0 && !ProductChoices.Units.Contains(unit)) row.Error("Unit", "Import.Unit", string.Join("、", ProductChoices.Units));
         if (name.Length == 0 || category.Length == 0 || unit.Length == 0 || minOrder is null || stock is null || tiersText.Length == 0) return null;
         if (ParseTiers(tiersText, minOrder.Value) is not { } tiers)
         {

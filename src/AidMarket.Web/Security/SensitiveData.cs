@@ -87,5 +87,5 @@ public sealed class SensitiveData
     }
 
     /// <summary>With the embedded database the key file sits beside the cluster, never inside it.</summary>
-    public static string DefaultKeyFile => Path.Combine(LocalPostgres.DefaultBaseDirectory(), "household-data.key");
+    public static string DefaultKeyFile => AppDataDirectory.PathOf("household-data.key");
 }

@@ -1,5 +1,4 @@
 using AidMarket.Domain.Organizations;
-using AidMarket.Web.Data;
 using AidMarket.Web.Messaging.Contracts;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,15 +1,13 @@
 using System.Reflection;
-using System.Security.Cryptography;
 using System.Text.Json;
 using AidMarket.Domain.Catalog;
 using AidMarket.Domain.Organizations;
 using AidMarket.Domain.Producers;
 using AidMarket.Domain.Regions;
-using AidMarket.Web.Data.Seed;
 using AidMarket.Web.Security;
 using Microsoft.AspNetCore.Identity;
 
-namespace AidMarket.Web.Data;
+namespace AidMarket.Web.Data.Seed;
 
 /// <summary>Seeds the demo marketplace once; a second run (or a second instance) finds it and does nothing.</summary>
 public class DemoSeeder(AidMarketDbContext db, UserManager<AppUser> users, SensitiveData sensitive, ILogger<DemoSeeder> logger)
@@ -106,7 +104,7 @@ public class DemoSeeder(AidMarketDbContext db, UserManager<AppUser> users, Sensi
                     + (householdNo % 1000).ToString("D3"));
                 var household = new Household(spec.CountyCode, new HouseholdDetails(DemoCatalog.HouseholdHead(householdNo),
                     sensitive.Seal(id), spec.Villages[i % spec.Villages.Length], 2 + householdNo % 4, (HouseholdStatus)(householdNo % 3),
-                    Money.FromYuan(9000 + householdNo * 730 % 9000).Fen, sensitive.SealAccount($"62170037{householdNo:D11}")), NewCardCode(), now);
+                    Money.FromYuan(9000 + householdNo * 730 % 9000).Fen, sensitive.SealAccount($"62170037{householdNo:D11}")), Household.NewCardCode(), now);
                 households.Add(household);
                 db.Households.Add(household);
                 var link = new BenefitLink(supplier.Id, household.Id, (LinkKind)(i % 3), 1 + i % 3, today.AddYears(-1), null, now);
@@ -129,11 +127,6 @@ public class DemoSeeder(AidMarketDbContext db, UserManager<AppUser> users, Sensi
             }
         }
     }
-
-    private const string CardAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
-    /// <summary>明白卡 code: 12 characters without look-alikes (0/O, 1/I).</summary>
-    public static string NewCardCode() => RandomNumberGenerator.GetString(CardAlphabet, 12);
 
     private static RegionsFile ReadRegions()
     {

@@ -1,7 +1,7 @@
 using AidMarket.Domain.Procurement;
 using AidMarket.Web.Procurement;
 
-namespace AidMarket.Web.Pages.BuyerDesk;
+namespace AidMarket.Web.Pages.Buyer;
 
 public class AgreementsModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l) : AgreementPageModel(db, l)
 {

@@ -2,7 +2,7 @@ using AidMarket.Domain.Organizations;
 using AidMarket.Web.Api;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace AidMarket.Web.Pages.BuyerDesk;
+namespace AidMarket.Web.Pages.Buyer;
 
 /// <summary>The buyer's admin creates and revokes the keys its ERP uses for /api/v1. A new key is shown once.</summary>
 public class ApiKeysModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l, Api.ApiKeyCache keys) : PageModel

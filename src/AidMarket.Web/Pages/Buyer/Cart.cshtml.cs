@@ -4,7 +4,7 @@ using AidMarket.Web.Messaging.Contracts;
 using AidMarket.Web.Procurement;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace AidMarket.Web.Pages.BuyerDesk;
+namespace AidMarket.Web.Pages.Buyer;
 
 /// <summary>The purchaser's cart across suppliers, and submitting it as one purchase order.</summary>
 public class CartModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l) : PageModel

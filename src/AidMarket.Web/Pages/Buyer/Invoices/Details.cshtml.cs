@@ -3,7 +3,7 @@ using AidMarket.Domain.Procurement;
 using AidMarket.Web.Payments;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace AidMarket.Web.Pages.BuyerDesk.Invoices;
+namespace AidMarket.Web.Pages.Buyer.Invoices;
 
 /// <summary>
 /// One invoice, printable: what was accepted, the payment reference and the platform's bank account, and what is paid. With
@@ -58,12 +58,4 @@ public class DetailsModel(AidMarketDbContext db, CurrentUser me, Microsoft.Exten
         Buyer = await db.Organizations.Where(o => o.Id == invoice.BuyerOrganizationId).Select(o => o.Name).SingleAsync(ct);
         return true;
     }
-}
-
-/// <summary>The platform's collection account printed on invoices (对公账户).</summary>
-public class BankAccountOptions
-{
-    public string AccountName { get; set; } = "AidMarket 消费帮扶平台";
-    public string BankName { get; set; } = "中国农业银行 (demo)";
-    public string AccountNumber { get; set; } = "6228 0000 0000 0000 000";
 }

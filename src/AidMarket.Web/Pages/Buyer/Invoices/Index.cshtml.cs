@@ -2,7 +2,7 @@ using AidMarket.Domain.Organizations;
 using AidMarket.Domain.Payments;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace AidMarket.Web.Pages.BuyerDesk.Invoices;
+namespace AidMarket.Web.Pages.Buyer.Invoices;
 
 /// <summary>付款通知书: the buyer's invoices (accepted supplier orders), newest first; for its finance users and admin.</summary>
 public class IndexModel(AidMarketDbContext db, CurrentUser me) : PageModel

@@ -1,7 +1,7 @@
 using AidMarket.Domain.Procurement;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace AidMarket.Web.Pages.BuyerDesk.Orders;
+namespace AidMarket.Web.Pages.Buyer.Orders;
 
 public class AcceptanceFormModel(AidMarketDbContext db, CurrentUser me) : PageModel
 {

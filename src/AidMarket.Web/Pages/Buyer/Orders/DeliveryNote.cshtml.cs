@@ -2,7 +2,7 @@ using AidMarket.Domain.Procurement;
 using AidMarket.Web.Pages.SupplierDesk.Orders;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace AidMarket.Web.Pages.BuyerDesk.Orders;
+namespace AidMarket.Web.Pages.Buyer.Orders;
 
 public class DeliveryNoteModel(AidMarketDbContext db, CurrentUser me) : PageModel
 {

@@ -4,7 +4,7 @@ using AidMarket.Web.Messaging.Contracts;
 using AidMarket.Web.Procurement;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace AidMarket.Web.Pages.BuyerDesk.Orders;
+namespace AidMarket.Web.Pages.Buyer.Orders;
 
 /// <summary>One purchase order of the user's organization: approval by someone other than the submitter, placement, cancellation.</summary>
 public class DetailsModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l) : PageModel

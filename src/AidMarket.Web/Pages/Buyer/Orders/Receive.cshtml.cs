@@ -3,7 +3,7 @@ using AidMarket.Domain.Procurement;
 using AidMarket.Web.Messaging.Contracts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace AidMarket.Web.Pages.BuyerDesk.Orders;
+namespace AidMarket.Web.Pages.Buyer.Orders;
 
 /// <summary>验收: the receiver records what arrived of one supplier order; accepted quantities are what will be paid.</summary>
 public class ReceiveModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l) : PageModel

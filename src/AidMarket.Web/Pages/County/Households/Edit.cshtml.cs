@@ -42,7 +42,7 @@ public class EditModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<S
             var before = household?.Snapshot();
             if (household is null)
             {
-                household = new Household(County, details, DemoSeeder.NewCardCode(), now);
+                household = new Household(County, details, Household.NewCardCode(), now);
                 Db.Households.Add(household);
             }
             else household.Update(details, now);

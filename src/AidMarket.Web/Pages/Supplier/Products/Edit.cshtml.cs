@@ -1,4 +1,5 @@
 using AidMarket.Domain.Catalog;
+using AidMarket.Web.Catalog;
 
 namespace AidMarket.Web.Pages.SupplierDesk.Products;
 
@@ -29,8 +30,8 @@ public class EditModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<S
         var (found, supplierId, county) = await LoadAsync(ct);
         if (!found) return NotFound();
         Input.WithAllRows();
-        if (!ProductForm.Categories.Contains(Input.Category)) ModelState.AddModelError("Input.Category", l["Please choose a category from the list."]);
-        if (!ProductForm.Units.Contains(Input.Unit)) ModelState.AddModelError("Input.Unit", l["Please choose a unit from the list."]);
+        if (!ProductChoices.Categories.Contains(Input.Category)) ModelState.AddModelError("Input.Category", l["Please choose a category from the list."]);
+        if (!ProductChoices.Units.Contains(Input.Unit)) ModelState.AddModelError("Input.Unit", l["Please choose a unit from the list."]);
         if (!ModelState.IsValid) return Page();
         try
         {

@@ -6,8 +6,6 @@ namespace AidMarket.Web.Pages.SupplierDesk.Products;
 /// <summary>A product as typed by its supplier: up to four price tiers and the four quality labels.</summary>
 public class ProductForm
 {
-    public static readonly string[] Categories = ["食用菌", "山珍干货", "茶叶", "蔬菜", "水果", "禽蛋", "粮油", "肉类", "坚果", "中药材", "手工艺品", "其他"];
-    public static readonly string[] Units = ["kg", "斤", "箱", "瓶", "袋", "盒", "个", "件"];
     public const int TierRows = 4;
 
     [Required(ErrorMessage = "Please enter {0}."), StringLength(200, ErrorMessage = "{0} is too long."), Display(Name = "Chinese name")]

@@ -1,6 +1,6 @@
 using AidMarket.Domain.Organizations;
 
-namespace AidMarket.Web.Tests.SupplySide;
+namespace AidMarket.Web.Tests.Pages.SupplierDesk;
 
 /// <summary>
 /// A supplier's manager sets the Stripe connected account its payouts go to on its own workspace page, as it keeps its bank

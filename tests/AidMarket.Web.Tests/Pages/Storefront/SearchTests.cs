@@ -1,6 +1,6 @@
 using AidMarket.Domain.Organizations;
 
-namespace AidMarket.Web.Tests.Storefront;
+namespace AidMarket.Web.Tests.Pages.Storefront;
 
 public class SearchTests(AppFixture app) : WebTest(app)
 {
@@ -120,7 +120,7 @@ public class SearchTests(AppFixture app) : WebTest(app)
     {
         var manager = NewBrowser();
         await manager.LogInOrThrowAsync("supplier@aidmarket.demo");
-        await manager.SubmitAsync("/Supplier/Products/Edit", SupplySide.ProductCertificationTests.ProductForm("草稿产品"));
+        await manager.SubmitAsync("/Supplier/Products/Edit", CountyDesk.ProductCertificationTests.ProductForm("草稿产品"));
         var draft = await App.QueryAsync(db => db.Products.SingleAsync(p => p.NameZh == "草稿产品"));
         (await NewBrowser().GetAsync($"/Products/{draft.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await NewBrowser().GetAsync($"/Products/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);

@@ -1,13 +1,13 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
-namespace AidMarket.Web.Tests.Hosting;
+namespace AidMarket.Web.Tests.Localization;
 
 /// <summary>Every UI string the code asks for has its Chinese text, so zh-CN users never see English keys.
 /// Keys built by concatenation (L["Role." + role]) are covered by the enum test.</summary>
 public partial class ResourceTests
 {
-    private static readonly string WebProject = Path.Combine(HostingTests.RepositoryRoot(), "src", "AidMarket.Web");
+    private static readonly string WebProject = Path.Combine(Hosting.HostingTests.RepositoryRoot(), "src", "AidMarket.Web");
 
     private static Dictionary<string, string> Resources(string file) =>
         XDocument.Load(Path.Combine(WebProject, "Resources", file)).Root!.Elements("data")

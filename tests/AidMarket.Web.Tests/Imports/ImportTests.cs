@@ -4,7 +4,7 @@ using AidMarket.Domain.Producers;
 using AidMarket.Web.Imports;
 using MiniExcelLibs;
 
-namespace AidMarket.Web.Tests.SupplySide;
+namespace AidMarket.Web.Tests.Imports;
 
 public class ImportTests(AppFixture app) : WebTest(app)
 {
@@ -179,5 +179,21 @@ public class ImportTests(AppFixture app) : WebTest(app)
         (await supplier.GetAsync($"/Supplier/Products/Import?job={job.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await officer.GetAsync($"/imports/{job.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await NewBrowser().GetAsync($"/imports/{job.Id}")).StatusCode.ShouldNotBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task An_import_cannot_link_households_to_a_supplier_that_is_not_approved()
+    {
+        var officer = await OfficerAsync();
+        var supplier = await App.QueryAsync(db => db.Suppliers.SingleAsync(s => s.LegalName == "田林县八渡笋专业合作社"));
+        var url = $"/County/Suppliers/Details/{supplier.Id}";
+        await officer.SubmitAsync(url, new Dictionary<string, string> { ["Reason"] = "整改" }, url + "?handler=Suspend");
+        var id = ChineseIdNumber.FromFirst17("45102919700101901").Value;
+        var csv = $"户主姓名,身份证号码,村,家庭人口,户类型,联结主体统一社会信用代码\n测试暂停,{id},八渡村,3,脱贫户,{supplier.CreditCode}\n";
+        var response = await officer.UploadAsync("/County/Households/Import", "/County/Households/Import", "file", Encoding.UTF8.GetBytes(csv), "s.csv", "text/csv");
+        var jobId = Guid.Parse(response.Headers.Location!.OriginalString.Split("job=")[1]);
+        var job = await Eventually.ReturnsAsync(() => App.QueryAsync(db => db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == jobId)), j => j.IsFinished);
+        job.ErrorList.ShouldHaveSingleItem().Key.ShouldBe("Import.SupplierNotFound");
+        (await App.QueryAsync(db => db.Households.CountAsync(h => h.HeadName == "测试暂停"))).ShouldBe(0);
     }
 }

@@ -3,7 +3,7 @@ using AidMarket.Domain.Organizations;
 using AidMarket.Domain.Producers;
 using Npgsql;
 
-namespace AidMarket.Web.Tests.SupplySide;
+namespace AidMarket.Web.Tests.Pages.CountyDesk;
 
 public class HouseholdTests(AppFixture app) : WebTest(app)
 {
@@ -168,5 +168,20 @@ public class HouseholdTests(AppFixture app) : WebTest(app)
         }
         text.Length.ShouldBeGreaterThan(1000);
         return text.ToString();
+    }
+
+    [Fact]
+    public async Task Anything_like_an_ID_number_is_never_answered_from_a_URL()
+    {
+        var officer = await OfficerAsync();
+        var household = await App.QueryAsync(db => db.Households.FirstAsync(h => h.CountyCode == "451029"));
+        var sensitive = App.Factory.Services.GetService(typeof(AidMarket.Web.Security.SensitiveData)) as AidMarket.Web.Security.SensitiveData;
+        var id = sensitive!.Unseal(household.IdNumberCipher);
+
+        (await officer.GetPageAsync("/County/Households?Q=" + id)).ShouldContain("共 10 户"); // the Q is ignored: the whole county
+        var mistyped = id[..17] + (id[17] == '1' ? '2' : '1');
+        var post = await officer.SubmitAsync("/County/Households", new Dictionary<string, string> { ["Q"] = mistyped });
+        post.StatusCode.ShouldBe(HttpStatusCode.OK); // answered in place, not redirected to a URL with the number
+        (await post.Content.ReadAsStringAsync()).ShouldContain("共 0 户");
     }
 }

@@ -1,7 +1,7 @@
 using AidMarket.Domain.Organizations;
 using AidMarket.Domain.Producers;
 
-namespace AidMarket.Web.Tests.SupplySide;
+namespace AidMarket.Web.Tests.Pages.CountyDesk;
 
 public class SupplierReviewTests(AppFixture app) : WebTest(app)
 {

@@ -1,8 +1,7 @@
 using AidMarket.Domain.Organizations;
-using AidMarket.Web.Data;
 using AidMarket.Web.Identity;
 
-namespace AidMarket.Web.Tests.Organizations;
+namespace AidMarket.Web.Tests.Identity;
 
 /// <summary>Every page that takes an id checks it against the user's organization: another's id gives 404 and changes nothing.</summary>
 public class AuthorizationTests(AppFixture app) : WebTest(app)

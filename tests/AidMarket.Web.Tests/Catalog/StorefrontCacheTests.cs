@@ -1,6 +1,6 @@
 using AidMarket.Web.Catalog;
 
-namespace AidMarket.Web.Tests.Storefront;
+namespace AidMarket.Web.Tests.Catalog;
 
 /// <summary>
 /// The storefront shares which products match a query between visitors (decision note 010). These show that no visitor ever

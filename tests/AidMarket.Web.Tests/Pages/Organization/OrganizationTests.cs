@@ -1,9 +1,8 @@
 using System.Text.RegularExpressions;
 using AidMarket.Domain.Organizations;
-using AidMarket.Web.Data;
 using AidMarket.Web.Messaging.Contracts;
 
-namespace AidMarket.Web.Tests.Organizations;
+namespace AidMarket.Web.Tests.Pages.OrganizationMembers;
 
 public partial class OrganizationTests(AppFixture app) : WebTest(app)
 {
@@ -91,4 +90,22 @@ public partial class OrganizationTests(AppFixture app) : WebTest(app)
 
     [GeneratedRegex("data-testid=\"invitation-link\">([^<]+)</div>")]
     private static partial Regex InvitationLink();
+
+    [Fact]
+    public async Task An_invitation_link_does_not_stay_in_the_database_once_mailed()
+    {
+        var admin = NewBrowser();
+        await admin.LogInOrThrowAsync("buyeradmin@aidmarket.demo");
+        var page = await admin.SubmitAsync("/Organization/Members", new Dictionary<string, string> { ["InviteEmail"] = "new@canteen.cn", ["InviteRole"] = "Finance" },
+            "/Organization/Members?handler=Invite");
+        var html = await page.Content.ReadAsStringAsync();
+        var token = System.Text.RegularExpressions.Regex.Match(html, "token=([A-Za-z0-9_-]+)").Groups[1].Value;
+        token.Length.ShouldBeGreaterThan(20);
+        await Eventually.ReturnsAsync(() => Task.FromResult(App.MailFiles()), f => f.Length == 1);
+        (await File.ReadAllTextAsync(App.MailFiles()[0])).ShouldContain(token);
+        var message = await App.QueryAsync(db => db.OutboxMessages.SingleAsync(m => m.Type == typeof(MemberInvited).FullName));
+        message.SentAt.ShouldNotBeNull();
+        message.Payload.ShouldNotContain(token);
+        (await App.QueryAsync(db => db.Invitations.SingleAsync())).TokenHash.ShouldNotContain(token);
+    }
 }

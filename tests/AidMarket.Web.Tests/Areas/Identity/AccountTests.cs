@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using AidMarket.Web.Data;
 
-namespace AidMarket.Web.Tests.Identity;
+namespace AidMarket.Web.Tests.Areas.Identity;
 
 public partial class AccountTests(AppFixture app) : WebTest(app)
 {

@@ -4,7 +4,7 @@ using AidMarket.Domain.Producers;
 using AidMarket.Web.Catalog;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AidMarket.Web.Tests.SupplySide;
+namespace AidMarket.Web.Tests.Pages.CountyDesk;
 
 public class ProductCertificationTests(AppFixture app) : WebTest(app)
 {
@@ -227,5 +227,32 @@ public class ProductCertificationTests(AppFixture app) : WebTest(app)
         var product = await App.QueryAsync(db => db.Products.SingleAsync(p => p.Id == id));
         product.NameZh.ShouldBe(Mango);
         product.CertificationStatus.ShouldBe(CertificationStatus.Pending);
+    }
+
+    [Fact]
+    public async Task Two_officers_certifying_the_same_product_at_once_give_it_one_number_and_lose_none()
+    {
+        var (manager, id) = await AddProductAsync("同时认定的产品");
+        await ApplyAsync(manager, id);
+        await App.CreateUserAsync("officer2@aidmarket.demo", "田林县乡村振兴局", OrganizationRole.Officer);
+        var officers = new[] { await OfficerAsync(), await OfficerAsync("officer2@aidmarket.demo") };
+        var url = $"/County/Certifications/Details/{id}";
+        var tokens = await Task.WhenAll(officers.Select(async o => Browser.TokenFrom(await o.GetPageAsync(url))));
+        var year = DateTime.UtcNow.Year;
+        var before = await App.QueryAsync(db => db.CertificateSequences.Where(s => s.CountyCode == "451029" && s.Year == year).Select(s => s.LastValue).SingleAsync());
+
+        var responses = await Task.WhenAll(officers.Select((o, i) => o.PostWithTokenAsync(url + "?handler=Certify",
+            new Dictionary<string, string> { ["ExpiresOn"] = "2030-01-01" }, tokens[i])));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.Redirect).ShouldBe(1);
+        var loser = responses.Single(r => r.StatusCode != HttpStatusCode.Redirect);
+        Browser.ErrorsIn(await loser.Content.ReadAsStringAsync()).ShouldMatch("其他人刚刚修改了此记录|只有待认定的产品");
+        var product = await App.QueryAsync(db => db.Products.SingleAsync(p => p.Id == id));
+        product.CertificationStatus.ShouldBe(CertificationStatus.Certified);
+        var after = await App.QueryAsync(db => db.CertificateSequences.Where(s => s.CountyCode == "451029" && s.Year == year).Select(s => s.LastValue).SingleAsync());
+        after.ShouldBe(before + 1); // the loser's number was rolled back, not lost
+        product.CertificateNumber.ShouldBe($"451029-{year}-{after:D4}");
+        product.CertifiedOn.ShouldBe(DateOnly.FromDateTime(DateTime.UtcNow)); // issued today, whatever a form says
+        (await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.EntityId == id && a.Action == "Audit.ProductCertified"))).ShouldBe(1);
     }
 }

@@ -1,9 +1,8 @@
 using AidMarket.Domain.Catalog;
 using AidMarket.Domain.Organizations;
-using AidMarket.Web.Data;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AidMarket.Web.Tests.Data;
+namespace AidMarket.Web.Tests.Data.Seed;
 
 public class DemoSeedTests(AppFixture app) : WebTest(app)
 {

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace AidMarket.Web.Tests.Identity;
+namespace AidMarket.Web.Tests.Areas.Identity;
 
 /// <summary>RFC 6238 codes, as an authenticator app computes them from the shared key.</summary>
 public static class Totp
