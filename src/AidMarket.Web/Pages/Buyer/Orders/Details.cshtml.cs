@@ -46,15 +46,22 @@ public class DetailsModel(AidMarketDbContext db, CurrentUser me, IStringLocalize
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostApproveAsync(CancellationToken ct)
+    /// <summary>Approving places the order: OrderPlacement owns that transaction, so only its refusal is caught here.</summary>
+    public async Task<IActionResult> OnPostApproveAsync([FromServices] OrderPlacement placement, CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
         if (!me.Is(OrganizationKind.Buyer, OrganizationRole.Approver)) return Forbid();
-        return await ChangeAsync(async now =>
+        return await ShowAsync(async () =>
         {
-            Order.Approve(me.UserId!, now);
-            db.Publish(new PurchaseOrderReviewed(Order.Id, Order.BuyerOrganizationId, Order.Number, true, null, Order.SubmittedByUserId));
-            await OrderPlacement.PlaceAsync(db, Order, now, ct);
+            try
+            {
+                await placement.ApproveAsync(Order, me.UserId!, DateTimeOffset.UtcNow, ct);
+                return null;
+            }
+            catch (Exception ex) when (ex is DomainException or DbUpdateConcurrencyException)
+            {
+                return ex is DomainException d ? l.Error(d) : l["Someone else changed this meanwhile. Nothing was saved; look at it again."];
+            }
         }, "The order is approved and placed with the suppliers.", ct);
     }
 
@@ -78,9 +85,13 @@ public class DetailsModel(AidMarketDbContext db, CurrentUser me, IStringLocalize
     }
 
     /// <summary>One transaction: the decision, any stock it moves and its events commit together or not at all.</summary>
-    private async Task<IActionResult> ChangeAsync(Func<DateTimeOffset, Task> change, string done, CancellationToken ct)
+    private Task<IActionResult> ChangeAsync(Func<DateTimeOffset, Task> change, string done, CancellationToken ct) =>
+        ShowAsync(() => Decisions.TryAsync(db, l, () => change(DateTimeOffset.UtcNow), ct), done, ct);
+
+    /// <summary>Back to the order with <paramref name="done"/>, or the page again with the refusal <paramref name="attempt"/> returned.</summary>
+    private async Task<IActionResult> ShowAsync(Func<Task<string?>> attempt, string done, CancellationToken ct)
     {
-        if (await Decisions.TryAsync(db, l, () => change(DateTimeOffset.UtcNow), ct) is { } error)
+        if (await attempt() is { } error)
         {
             ModelState.AddModelError(string.Empty, error);
             await LoadAsync(ct);
