@@ -10,7 +10,8 @@ public sealed record Submission(Guid BuyerOrganizationId, string SubmittedBy, De
 /// <summary>
 /// The one place an order is placed, from the cart, the API, a standing agreement or an approval. It owns the transaction, takes
 /// the order number, freezes the plans in force, writes the order, reserves its stock and announces it: PurchaseOrderPlaced once
-/// placed, PurchaseOrderSubmitted while it waits for an approver. A refusal (DomainException) rolls everything back.
+/// placed, PurchaseOrderSubmitted while it waits for an approver. It also cancels orders. A refusal (DomainException) rolls
+/// everything back.
 /// </summary>
 public sealed class OrderPlacement(AidMarketDbContext db)
 {
@@ -122,15 +123,18 @@ public sealed class OrderPlacement(AidMarketDbContext db)
             await db.Database.ExecuteSqlAsync($"UPDATE products SET stock = stock + {quantity} WHERE id = {productId}", ct);
     }
 
-    /// <summary>Cancels the order and gives back the stock of every line not yet shipped; inside the caller's transaction.</summary>
-    public static async Task CancelAsync(AidMarketDbContext db, PurchaseOrder order, CancellationToken ct)
-    {
-        var supplierOrders = await db.SupplierOrders.Where(s => s.OrderId == order.Id).ToListAsync(ct);
-        var wasPlaced = order.Status == OrderStatus.Placed;
-        // Declined lines gave their stock back when they were declined; nothing was shipped (or cancelling is refused).
-        var release = supplierOrders.Where(s => s.Status != SupplierOrderStatus.Cancelled)
-            .SelectMany(s => s.Lines).Where(l => l.Status != LineStatus.Declined).ToList();
-        order.Cancel(supplierOrders, DateTimeOffset.UtcNow);
-        if (wasPlaced) await ReleaseAsync(db, release.Select(l => (l.ProductId, l.Quantity)), ct);
-    }
+    /// <summary>Cancels the order in its own transaction and gives back the stock of every line not yet shipped.</summary>
+    public Task CancelAsync(PurchaseOrder order, CancellationToken ct) =>
+        InTransactionAsync(async () =>
+        {
+            var supplierOrders = await db.SupplierOrders.Where(s => s.OrderId == order.Id).ToListAsync(ct);
+            var wasPlaced = order.Status == OrderStatus.Placed;
+            // Declined lines gave their stock back when they were declined; nothing was shipped (or cancelling is refused).
+            var release = supplierOrders.Where(s => s.Status != SupplierOrderStatus.Cancelled)
+                .SelectMany(s => s.Lines).Where(l => l.Status != LineStatus.Declined).ToList();
+            order.Cancel(supplierOrders, DateTimeOffset.UtcNow);
+            if (wasPlaced) await ReleaseAsync(db, release.Select(l => (l.ProductId, l.Quantity)), ct);
+            await db.SaveChangesAsync(ct);
+            return order;
+        }, ct);
 }

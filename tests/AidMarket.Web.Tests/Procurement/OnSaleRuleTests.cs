@@ -9,6 +9,19 @@ namespace AidMarket.Web.Tests.Procurement;
 /// <summary>"On sale on a day" is one rule (Product.IsOnSaleOn), restated in LINQ (StorefrontQuery.OnSale) and SQL (OnSaleSql).</summary>
 public class OnSaleRuleTests(AppFixture app) : WebTest(app)
 {
+    /// <summary>Which of <paramref name="ids"/> the SQL condition placement uses selects on <paramref name="today"/>.</summary>
+    private static Task<List<Guid>> BySqlAsync(AidMarketDbContext db, Guid[] ids, DateOnly today) =>
+        db.OnConnectionAsync(async (connection, transaction) =>
+        {
+            await using var command = new NpgsqlCommand(
+                $"SELECT p.id FROM products p JOIN suppliers s ON s.id = p.supplier_id WHERE p.id = ANY($1) AND {StorefrontQuery.OnSaleSql(2)}",
+                connection, transaction) { Parameters = { new() { Value = ids }, new() { Value = today } } };
+            await using var reader = await command.ExecuteReaderAsync();
+            var found = new List<Guid>();
+            while (await reader.ReadAsync()) found.Add(reader.GetGuid(0));
+            return found.Order().ToList();
+        }, CancellationToken.None);
+
     [Fact]
     public async Task The_rule_its_query_and_its_SQL_select_the_same_products_in_every_state()
     {
@@ -26,16 +39,7 @@ public class OnSaleRuleTests(AppFixture app) : WebTest(app)
                                 where ids.Contains(p.Id) select new { p, s.Status }).ToListAsync();
             var rule = byRule.Where(x => x.p.IsOnSaleOn(today, x.Status)).Select(x => x.p.Id).Order().ToList();
             var query = await StorefrontQuery.OnSale(db, today).Where(r => ids.Contains(r.Product.Id)).Select(r => r.Product.Id).OrderBy(id => id).ToListAsync();
-            var sql = await db.OnConnectionAsync(async (connection, transaction) =>
-            {
-                await using var command = new NpgsqlCommand(
-                    $"SELECT p.id FROM products p JOIN suppliers s ON s.id = p.supplier_id WHERE p.id = ANY($1) AND {StorefrontQuery.OnSaleSql(2)}",
-                    connection, transaction) { Parameters = { new() { Value = ids }, new() { Value = today } } };
-                await using var reader = await command.ExecuteReaderAsync();
-                var found = new List<Guid>();
-                while (await reader.ReadAsync()) found.Add(reader.GetGuid(0));
-                return found.Order().ToList();
-            }, CancellationToken.None);
+            var sql = await BySqlAsync(db, ids, today);
 
             // Of the approved supplier's products, only the one certified until tomorrow; of the suspended supplier's, none.
             rule.ShouldBe([made.Single(p => p.SupplierId == suppliers[0].Id && p.NameZh == "certified until tomorrow").Id]);
