@@ -109,6 +109,7 @@ builder.Services.AddSingleton<IImporter, HouseholdImporter>();
 builder.Services.AddSingleton<IImporter, ProductImporter>();
 builder.Services.AddHostedService<ImportWorker>();
 builder.Services.Configure<StandingOrderOptions>(builder.Configuration.GetSection("StandingOrders"));
+builder.Services.AddScoped<AidMarket.Web.Procurement.OrderPlacement>();
 builder.Services.AddSingleton<AidMarket.Web.Procurement.StandingOrderJob>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<AidMarket.Web.Procurement.StandingOrderJob>());
 builder.Services.Configure<CertificationExpiryOptions>(builder.Configuration.GetSection("Certification:Expiry"));

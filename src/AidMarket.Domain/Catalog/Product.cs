@@ -185,6 +185,12 @@ public class Product
     public bool IsCertifiedOn(DateOnly today) =>
         CertificationStatus == CertificationStatus.Certified && CertificateExpiresOn > today;
 
+    /// <summary>
+    /// On sale on <paramref name="day"/>: certified, the certificate not expired that day, the supplier approved. The storefront
+    /// and placement restate it in LINQ and SQL (StorefrontQuery.OnSale, OnSaleSql); a test checks the three agree.
+    /// </summary>
+    public bool IsOnSaleOn(DateOnly day, Producers.SupplierStatus supplier) => IsCertifiedOn(day) && supplier == Producers.SupplierStatus.Approved;
+
     /// <summary>Orders are taken only for certified, unexpired products (the supplier's approval is checked beside it).</summary>
     public void EnsureOrderable(DateOnly today)
     {

@@ -11,8 +11,8 @@ namespace AidMarket.Web.Api;
 
 /// <summary>
 /// The buyer ERP API, /api/v1: search and read certified products, place an order (idempotent through the
-/// Idempotency-Key header), read an order's status. Authenticated by API key; every id is checked against the key's
-/// organization; errors are application/problem+json.
+/// Idempotency-Key header; OrderPlacement places it), read an order's status. Authenticated by API key; every id is checked
+/// against the key's organization; errors are application/problem+json.
 /// </summary>
 public static class BuyerApi
 {
@@ -66,8 +66,8 @@ public static class BuyerApi
             ? TypedResults.Ok(order)
             : Problem(StatusCodes.Status404NotFound, "Not found", "Your organization has no order with this id.");
 
-    private static async Task<Results<Created<OrderDto>, Ok<OrderDto>, ProblemHttpResult>> PlaceOrderAsync(AidMarketDbContext db, CurrentUser me,
-        HttpRequest http, OrderRequest request, CancellationToken ct)
+    private static async Task<Results<Created<OrderDto>, Ok<OrderDto>, ProblemHttpResult>> PlaceOrderAsync(AidMarketDbContext db, OrderPlacement placement,
+        CurrentUser me, HttpRequest http, OrderRequest request, CancellationToken ct)
     {
         var key = http.Headers["Idempotency-Key"].ToString().Trim();
         if (key.Length is 0 or > 100)
@@ -75,111 +75,31 @@ public static class BuyerApi
         if (request.Lines is null || request.Lines.Count == 0 || request.Lines.Any(l => l is null || (l.ProductId is null && string.IsNullOrWhiteSpace(l.Code))))
             return Problem(StatusCodes.Status400BadRequest, "Bad lines", "An order needs at least one line, each with a productId or a code and a quantity.");
         var org = me.OrganizationId!.Value;
-        var requestHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request))));
-        var now = DateTimeOffset.UtcNow;
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // A retry waits here for the first request with the same key to finish, then finds its row.
-        var claim = await ClaimAsync(db, org, key, requestHash, request.Lines, now, ct);
-        if (claim.Header is null)
-        {
-            var earlier = await db.ApiIdempotencies.AsNoTracking().SingleAsync(i => i.OrganizationId == org && i.Key == key, ct);
-            await tx.RollbackAsync(ct);
-            if (earlier.RequestHash != requestHash)
-                return Problem(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused", "This Idempotency-Key was already used with a different request body.");
-            return TypedResults.Ok((await OrderDtoAsync(db, org, earlier.OrderId!.Value, ct))!);
-        }
+        var order = new ApiOrder(org, me.UserId!, key, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request)))),
+            new DeliveryDetails(request.BuyerPoNumber ?? "", request.CostCenter ?? "", request.DeliveryAddress ?? "", request.RequestedDeliveryDate, request.Notes ?? ""),
+            request.Lines.Select(l => new RequestedLine(l.ProductId, l.Code, l.Quantity)).ToList());
         try
         {
-            var (order, parts) = await OrderPlacement.SubmitAsync(db, claim.Header, org, me.UserId!,
-                new DeliveryDetails(request.BuyerPoNumber ?? "", request.CostCenter ?? "", request.DeliveryAddress ?? "", request.RequestedDeliveryDate, request.Notes ?? ""),
-                Price(request.Lines, claim.Products), now, ct);
-            await tx.CommitAsync(ct);
-            return TypedResults.Created($"/api/v1/orders/{order.Id}", OrderDto.Of(order, parts));
+            switch (await placement.SubmitAsync(order, DateTimeOffset.UtcNow, ct))
+            {
+                case ApiOrderOutcome.Placed placed:
+                    return TypedResults.Created($"/api/v1/orders/{placed.Order.Id}", OrderDto.Of(placed.Order, placed.SupplierOrders));
+                case ApiOrderOutcome.Repeated repeated:
+                    return TypedResults.Ok((await OrderDtoAsync(db, org, repeated.OrderId, ct))!);
+                default:
+                    return Problem(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused", "This Idempotency-Key was already used with a different request body.");
+            }
         }
-        catch (DomainException ex)
+        catch (DomainException ex) // nothing was kept and the key is free again: a corrected retry may use it
         {
-            await tx.RollbackAsync(ct); // the key is free again: a corrected retry may use it
             return Problem(StatusCodes.Status422UnprocessableEntity, ex.Code, ex.Message);
         }
         // A constraint refused a row written at the same time, or PostgreSQL gave up a transaction that waited on another.
         catch (PostgresException ex) when (ex.SqlState.StartsWith("23") || ex.SqlState.StartsWith("40"))
         {
-            await tx.RollbackAsync(ct);
             return Problem(StatusCodes.Status409Conflict, "Conflict", "The data changed while the order was placed; nothing was saved. Retry with the same Idempotency-Key.");
         }
     }
-
-    /// <summary>What pricing reads of a requested product: only these columns, not whole products.</summary>
-    private sealed record PriceRow(Guid Id, Guid SupplierId, string NameZh, string Unit, int MinOrderQuantity, int Stock, string? Code,
-        IReadOnlyList<AidMarket.Domain.Catalog.TierPrice> Tiers);
-
-    /// <summary>The key claimed (with the order's header) or not (null header: an earlier request has it), and the products priced.</summary>
-    private sealed record Claim(OrderPlacement.Header? Header, IReadOnlyList<PriceRow> Products);
-
-    /// <summary>
-    /// One round trip of two statements: claims the key for the order about to be placed (its row commits with the order, or not
-    /// at all), reading the buyer's approval threshold and taking the order number with it; then reads the requested products that
-    /// are on sale with their suppliers' plans. Statements of this transaction use generic plans: planning the pricing join cost
-    /// more than running it.
-    /// </summary>
-    private static Task<Claim> ClaimAsync(AidMarketDbContext db, Guid org, string key, string requestHash, IReadOnlyList<OrderLineRequest> requested,
-        DateTimeOffset now, CancellationToken ct) =>
-        db.OnConnectionAsync(async (connection, transaction) =>
-        {
-            var ids = requested.Where(r => r.ProductId is not null).Select(r => r.ProductId!.Value).ToArray();
-            var codes = requested.Where(r => r.ProductId is null && r.Code is not null).Select(r => r.Code!.ToUpperInvariant()).ToArray();
-            var orderId = Guid.CreateVersion7();
-            await using var batch = new NpgsqlBatch(connection, transaction);
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL plan_cache_mode = force_generic_plan"));
-            batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
-                WITH claimed AS (
-                    INSERT INTO api_idempotencies (organization_id, key, request_hash, created_at, order_id) VALUES ($1, $2, $3, $4, $5)
-                    ON CONFLICT DO NOTHING RETURNING 1)
-                SELECT EXISTS (SELECT FROM claimed), approval_threshold_fen, {OrderPlacement.NextNumber}
-                FROM organizations WHERE id = $1
-                """) { Parameters = { new() { Value = org }, new() { Value = key }, new() { Value = requestHash }, new() { Value = now }, new() { Value = orderId } } });
-            batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
-                SELECT p.id, p.supplier_id, p.name_zh, p.unit, p.min_order_quantity, p.stock, p.certificate_number, p.tier_prices,
-                       b.id, b.household_share_percent
-                FROM products p JOIN suppliers s ON s.id = p.supplier_id
-                LEFT JOIN benefit_plans b ON b.supplier_id = p.supplier_id AND b.status = '{nameof(AidMarket.Domain.Producers.BenefitPlanStatus.Approved)}'
-                WHERE (p.id = ANY($1) OR p.certificate_number = ANY($2)) AND {OrderPlacement.OrderableSql(3)}
-                """) { Parameters = { new() { Value = ids }, new() { Value = codes }, new() { Value = DateOnly.FromDateTime(now.UtcDateTime) } } });
-            var tiers = db.Model.FindEntityType(typeof(AidMarket.Domain.Catalog.Product))!.FindProperty("_tiers")!.GetTypeMapping().Converter!;
-            await using var reader = await batch.ExecuteReaderAsync(ct); // on the first result with columns: the claim
-            await reader.ReadAsync(ct);
-            var (claimed, threshold, next) = (reader.GetBoolean(0), reader.GetInt64(1), reader.GetInt64(2));
-            await reader.NextResultAsync(ct);
-            var products = new List<PriceRow>();
-            var plans = new Dictionary<Guid, PlanAtPlacement>();
-            while (await reader.ReadAsync(ct))
-            {
-                var row = new PriceRow(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5),
-                    reader.IsDBNull(6) ? null : reader.GetString(6), (List<AidMarket.Domain.Catalog.TierPrice>)tiers.ConvertFromProvider(reader.GetString(7))!);
-                products.Add(row);
-                if (!reader.IsDBNull(8)) plans[row.SupplierId] = new PlanAtPlacement(reader.GetGuid(8), reader.GetDecimal(9));
-            }
-            await reader.CloseAsync();
-            var header = claimed ? new OrderPlacement.Header(orderId, OrderPlacement.Number(now, next), threshold, plans) : null;
-            return new Claim(header, products);
-        }, ct);
-
-    /// <summary>
-    /// Prices the requested lines at today's tiers; every product must be on sale and ordered at least at its minimum, and there
-    /// must be enough stock (as in the cart: the reservation itself happens at placement).
-    /// </summary>
-    private static List<OrderLine> Price(IReadOnlyList<OrderLineRequest> requested, IReadOnlyList<PriceRow> rows) =>
-        requested.Select(r =>
-        {
-            var row = rows.SingleOrDefault(x => x.Id == r.ProductId || (r.ProductId is null && x.Code == r.Code?.ToUpperInvariant()))
-                ?? throw new DomainException("Order.NotOrderable", $"{r.ProductId?.ToString() ?? r.Code} is not a certified product on sale.", r.ProductId?.ToString() ?? r.Code ?? "");
-            if (r.Quantity < row.MinOrderQuantity)
-                throw new DomainException("Cart.BelowMinimum", $"The minimum order of {row.NameZh} is {row.MinOrderQuantity} {row.Unit}.");
-            if (r.Quantity > row.Stock)
-                throw new DomainException("Order.NotEnoughStock", $"Not enough stock of {row.NameZh}: {row.Stock} {row.Unit} left.");
-            return new OrderLine(row.Id, row.SupplierId, row.NameZh, row.Unit, r.Quantity, AidMarket.Domain.Catalog.Product.PriceFor(row.Tiers, r.Quantity).Fen);
-        }).ToList();
 
     private static async Task<OrderDto?> OrderDtoAsync(AidMarketDbContext db, Guid org, Guid id, CancellationToken ct)
     {

@@ -1,5 +1,4 @@
 using AidMarket.Domain.Organizations;
-using AidMarket.Domain.Producers;
 
 namespace AidMarket.Web.Catalog;
 
@@ -20,7 +19,7 @@ public static class ProductImageEndpoint
                                select new { Product = p, s.OrganizationId, s.Status }).SingleOrDefaultAsync(ct);
             if (found is null) return Results.NotFound();
             var image = found.Product.Images.SingleOrDefault(i => i.FileName == fileName);
-            var visible = (found.Product.IsCertifiedOn(today) && found.Status == SupplierStatus.Approved)
+            var visible = found.Product.IsOnSaleOn(today, found.Status)
                           || me.OrganizationId == found.OrganizationId
                           || (me.Kind == OrganizationKind.County && me.CountyCode == found.Product.CountyCode);
             if (image is null || !visible || store.PathOf(image.FileName) is not { } path || !File.Exists(path)) return Results.NotFound();

@@ -14,11 +14,12 @@ public sealed class StorefrontRow
     public required string CountyName { get; init; }
 }
 
-/// <summary>The storefront's one rule, in one place: certified, unexpired products of approved suppliers.</summary>
+/// <summary>The storefront: products on sale (Product.IsOnSaleOn, restated here in LINQ and in SQL), searched and paged.</summary>
 public static class StorefrontQuery
 {
     public const int PageSize = 24;
 
+    /// <summary>The products on sale on <paramref name="today"/>: Product.IsOnSaleOn as a query. <see cref="OnSaleSql"/> says the same.</summary>
     public static IQueryable<StorefrontRow> OnSale(AidMarketDbContext db, DateOnly today) =>
         from product in db.Products.AsNoTracking()
         join supplier in db.Suppliers on product.SupplierId equals supplier.Id
@@ -29,6 +30,13 @@ public static class StorefrontQuery
         {
             Product = product, SupplierId = supplier.Id, SupplierName = supplier.LegalName, SupplierKind = supplier.Kind, CountyName = county.Name,
         };
+
+    /// <summary>
+    /// <see cref="OnSale"/>'s condition in SQL, for placement's plain statements: the product aliased p, its supplier s, the day in
+    /// parameter $<paramref name="day"/>. OnSaleRuleTests checks that it, <see cref="OnSale"/> and Product.IsOnSaleOn agree.
+    /// </summary>
+    public static string OnSaleSql(int day) =>
+        $"s.status = '{nameof(SupplierStatus.Approved)}' AND p.certification_status = '{nameof(CertificationStatus.Certified)}' AND p.certificate_expires_on > ${day}";
 
     /// <summary>The counties paired with the user's partner district (东西部协作), or none for other users.</summary>
     public static async Task<IReadOnlyList<string>> PairedCountiesAsync(AidMarketDbContext db, CurrentUser me, CancellationToken ct)

@@ -4,11 +4,17 @@ using AidMarket.Web.Catalog;
 
 namespace AidMarket.Web.Procurement;
 
-/// <summary>A purchaser's cart priced by tier, with what stops each line from being ordered, grouped by supplier.</summary>
+/// <summary>A purchaser's cart, each line quoted (LineQuote) with what stops it from being ordered, grouped by supplier.</summary>
 public sealed class CartView
 {
-    public sealed record Line(Guid LineId, Product? Product, Guid SupplierId, string SupplierName, int Quantity, Money UnitPrice, Money Total, string? ProblemKey,
-        object[] ProblemArguments);
+    public sealed record Line(Guid LineId, Product? Product, Guid SupplierId, string SupplierName, LineQuote Quote)
+    {
+        public int Quantity => Quote.Quantity;
+        public Money UnitPrice => Quote.UnitPrice;
+        public Money Total => Quote.Total;
+        public string? ProblemKey => Quote.Shown.Key;
+        public object[] ProblemArguments => Quote.Shown.Arguments;
+    }
 
     public IReadOnlyList<Line> Lines { get; private init; } = [];
     public Money Total => Lines.Where(l => l.ProblemKey is null).Aggregate(Money.Zero, (sum, l) => sum + l.Total);
@@ -21,20 +27,12 @@ public sealed class CartView
         var onSale = await StorefrontQuery.OnSale(db, today).Where(r => ids.Contains(r.Product.Id)).ToDictionaryAsync(r => r.Product.Id, ct);
         return new CartView
         {
-            Lines = lines.Select(l =>
-            {
-                if (!onSale.TryGetValue(l.ProductId, out var row))
-                    return new Line(l.Id, null, Guid.Empty, "", l.Quantity, Money.Zero, Money.Zero, "Cart.NotOnSale", []);
-                var p = row.Product;
-                var price = p.PriceFor(l.Quantity);
-                var (problem, args) = l.Quantity < p.MinOrderQuantity ? ("Cart.BelowMinimum", new object[] { p.MinOrderQuantity, p.Unit })
-                    : l.Quantity > p.Stock ? ("Cart.NotEnoughStock", new object[] { p.Stock, p.Unit })
-                    : ((string?)null, Array.Empty<object>());
-                return new Line(l.Id, p, row.SupplierId, row.SupplierName, l.Quantity, price, price * l.Quantity, problem, args);
-            }).ToList(),
+            Lines = lines.Select(l => onSale.TryGetValue(l.ProductId, out var row)
+                ? new Line(l.Id, row.Product, row.SupplierId, row.SupplierName, LineQuote.For(Offer.Of(row.Product), l.Quantity))
+                : new Line(l.Id, null, Guid.Empty, "", LineQuote.For(null, l.Quantity))).ToList(),
         };
     }
 
-    public IReadOnlyList<OrderLine> ToOrderLines() =>
-        Lines.Select(l => new OrderLine(l.Product!.Id, l.SupplierId, l.Product.NameZh, l.Product.Unit, l.Quantity, l.UnitPrice.Fen)).ToList();
+    /// <summary>The lines to order; only when <see cref="CanSubmit"/>.</summary>
+    public IReadOnlyList<OrderLine> ToOrderLines() => Lines.Select(l => l.Quote.Accepted(l.Product?.NameZh ?? "")).ToList();
 }

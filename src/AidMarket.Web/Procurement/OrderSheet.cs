@@ -1,3 +1,4 @@
+using AidMarket.Domain.Procurement;
 using AidMarket.Web.Catalog;
 using AidMarket.Web.Imports;
 
@@ -5,7 +6,7 @@ namespace AidMarket.Web.Procurement;
 
 /// <summary>
 /// An order sheet (订货单): product code (the certificate number on the storefront) and quantity per row. Every row is
-/// checked; rows are added to the cart only when all are good.
+/// quoted (LineQuote) as the cart would; rows are added to the cart only when all are good.
 /// </summary>
 public static class OrderSheet
 {
@@ -40,9 +41,11 @@ public static class OrderSheet
         foreach (var (row, code, quantity) in parsed)
         {
             if (!seen.TryAdd(code, row.Number)) row.Error("Code", "Import.DuplicateCode", seen[code].ToString());
-            else if (!onSale.TryGetValue(code, out var found)) row.Error("Code", "Import.ProductNotOnSale");
-            else if (quantity < found.Product.MinOrderQuantity) row.Error("Quantity", "Cart.BelowMinimum", found.Product.MinOrderQuantity.ToString(), found.Product.Unit);
-            else if (quantity > found.Product.Stock) row.Error("Quantity", "Cart.NotEnoughStock", found.Product.Stock.ToString(), found.Product.Unit);
+            else if (LineQuote.For(onSale.TryGetValue(code, out var found) ? Offer.Of(found.Product) : null, quantity) is { Problem: { } problem } quote)
+            {
+                if (problem == QuoteProblem.NotOnSale) row.Error("Code", "Import.ProductNotOnSale");
+                else row.Error("Quantity", quote.Shown.Key!, quote.Shown.Arguments.Select(a => a.ToString()!).ToArray());
+            }
         }
         return (errors.Count == 0 ? parsed.Select(p => (onSale[p.Code].Product.Id, p.Quantity)).ToList() : [], errors);
     }

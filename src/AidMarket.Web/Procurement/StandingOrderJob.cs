@@ -14,7 +14,7 @@ public class StandingOrderOptions
 /// <summary>
 /// Generates the orders standing agreements have due. Each agreement is claimed with FOR UPDATE SKIP LOCKED and each
 /// due date leaves one run row (unique per agreement and date), so an order is generated exactly once on any number
-/// of instances. Orders go through the normal approval threshold and stock reservation.
+/// of instances. Items are quoted as a cart's lines are and placed by OrderPlacement in the job's transaction.
 /// </summary>
 public class StandingOrderJob(IServiceScopeFactory scopes, IOptions<StandingOrderOptions> options, IStringLocalizer<SharedResource> l,
     ILogger<StandingOrderJob> logger) : BackgroundService
@@ -44,6 +44,7 @@ public class StandingOrderJob(IServiceScopeFactory scopes, IOptions<StandingOrde
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AidMarketDbContext>();
+        var placement = scope.ServiceProvider.GetRequiredService<OrderPlacement>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var skipped = skip.ToArray();
         var agreement = await db.StandingAgreements.FromSql($"""
@@ -59,7 +60,7 @@ public class StandingOrderJob(IServiceScopeFactory scopes, IOptions<StandingOrde
             await tx.CreateSavepointAsync("order", ct);
             try
             {
-                var order = await CreateOrderAsync(db, agreement, due, today, now, ct);
+                var order = (await placement.SubmitAsync(tx, await SubmissionAsync(db, agreement, due, today, now, ct), now, ct)).Order;
                 db.StandingOrderRuns.Add(new StandingOrderRun(agreement.Id, due, order.Id, null, now));
                 db.Publish(new StandingOrderGenerated(agreement.Id, agreement.BuyerOrganizationId, agreement.SupplierId, due, order.Id, order.Number, null));
             }
@@ -92,16 +93,16 @@ public class StandingOrderJob(IServiceScopeFactory scopes, IOptions<StandingOrde
         finally { System.Globalization.CultureInfo.CurrentUICulture = previous; }
     }
 
-    private static async Task<PurchaseOrder> CreateOrderAsync(AidMarketDbContext db, StandingAgreement agreement, DateOnly due, DateOnly today,
+    /// <summary>The agreement's items quoted as a cart's lines are (LineQuote), keeping the names and units the agreement gave them.</summary>
+    private static async Task<Submission> SubmissionAsync(AidMarketDbContext db, StandingAgreement agreement, DateOnly due, DateOnly today,
         DateTimeOffset now, CancellationToken ct)
     {
         var ids = agreement.Items.Select(i => i.ProductId).ToList();
         var onSale = await StorefrontQuery.OnSale(db, DateOnly.FromDateTime(now.UtcDateTime)).Where(r => ids.Contains(r.Product.Id))
             .ToDictionaryAsync(r => r.Product.Id, ct);
-        var lines = agreement.Items.Select(i => onSale.TryGetValue(i.ProductId, out var row)
-            ? new OrderLine(i.ProductId, agreement.SupplierId, i.ProductName, i.Unit, i.Quantity, row.Product.PriceFor(i.Quantity).Fen)
-            : throw new DomainException("Order.NotOrderable", $"{i.ProductName} is no longer certified for sale.", i.ProductName)).ToList();
-        return (await OrderPlacement.SubmitAsync(db, agreement.BuyerOrganizationId, agreement.CreatedByUserId,
-            new DeliveryDetails("", "", agreement.DeliveryAddress, due < today ? today : due, $"定向直供 {due:yyyy-MM-dd}"), lines, now, ct)).Order;
+        var lines = agreement.Items.Select(i => LineQuote.For(onSale.TryGetValue(i.ProductId, out var row) ? Offer.Of(row.Product) : null, i.Quantity)
+            .Accepted(i.ProductName) with { ProductName = i.ProductName, Unit = i.Unit }).ToList();
+        return new Submission(agreement.BuyerOrganizationId, agreement.CreatedByUserId,
+            new DeliveryDetails("", "", agreement.DeliveryAddress, due < today ? today : due, $"定向直供 {due:yyyy-MM-dd}"), lines);
     }
 }

@@ -96,6 +96,9 @@ public class ProductTests
         product.IsCertifiedOn(new DateOnly(2027, 12, 31)).ShouldBeTrue();
         product.ExpireIfDue(new DateOnly(2027, 12, 31)).ShouldBeFalse();
         product.IsCertifiedOn(new DateOnly(2028, 1, 1)).ShouldBeFalse(); // off sale on the date even before the job runs
+        product.IsOnSaleOn(new DateOnly(2027, 12, 31), SupplierStatus.Approved).ShouldBeTrue();
+        product.IsOnSaleOn(new DateOnly(2027, 12, 31), SupplierStatus.Suspended).ShouldBeFalse(); // a suspended supplier sells nothing
+        product.IsOnSaleOn(new DateOnly(2028, 1, 1), SupplierStatus.Approved).ShouldBeFalse();
         product.ExpireIfDue(new DateOnly(2028, 1, 1)).ShouldBeTrue();
         product.ExpireIfDue(new DateOnly(2028, 1, 2)).ShouldBeFalse();
         product.CertificationStatus.ShouldBe(CertificationStatus.Expired);

@@ -63,6 +63,9 @@ public class BuyerApiTests(AppFixture app) : WebTest(app)
         retry.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await retry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid().ShouldBe(orderId);
         (await App.QueryAsync(db => db.PurchaseOrders.CountAsync())).ShouldBe(1);
+        // One message per API order, the one every placed order is announced by.
+        (await App.QueryAsync(db => db.OutboxMessages.Where(m => m.Type.Contains(".PurchaseOrder")).Select(m => m.Type).ToListAsync()))
+            .ShouldBe([typeof(AidMarket.Web.Messaging.Contracts.PurchaseOrderPlaced).FullName!]);
 
         // A retry gets its order even when the same order could no longer be placed (the stock is gone meanwhile).
         var stock = await App.QueryAsync(db => db.Products.Where(p => p.Id == teaId).Select(p => p.Stock).SingleAsync());

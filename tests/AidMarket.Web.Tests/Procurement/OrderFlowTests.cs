@@ -26,6 +26,11 @@ public class OrderFlowTests(AppFixture app) : WebTest(app)
         add.StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 
+    /// <summary>The order events in the outbox, by name, sorted.</summary>
+    private async Task<List<string>> OrderEventsAsync() =>
+        (await App.QueryAsync(db => db.OutboxMessages.Where(m => m.Type.Contains(".PurchaseOrder")).Select(m => m.Type).ToListAsync()))
+        .Select(t => t[(t.LastIndexOf('.') + 1)..]).Order().ToList();
+
     private static Task<HttpResponseMessage> SubmitAsync(Browser purchaser) =>
         purchaser.SubmitAsync("/Buyer/Cart", new Dictionary<string, string>
         {
@@ -57,6 +62,7 @@ public class OrderFlowTests(AppFixture app) : WebTest(app)
         (await ProductAsync("瓮安红茶")).Stock.ShouldBe(tea.Stock - 5);
         (await App.QueryAsync(db => db.CartLines.CountAsync())).ShouldBe(0);
         (await purchaser.GetPageAsync($"/Buyer/Orders/Details/{order.Id}")).ShouldContain("已下单");
+        (await OrderEventsAsync()).ShouldBe(["PurchaseOrderPlaced"]); // one message announces the order and its parts
 
         // One message for the placement, handled in one transaction: once the mushroom supplier's members are told, every
         // supplier's members are told of their own part and no one else (the tea supplier has no members in the demo data).
@@ -83,6 +89,7 @@ public class OrderFlowTests(AppFixture app) : WebTest(app)
         var order = await App.QueryAsync(db => db.PurchaseOrders.SingleAsync());
         order.Status.ShouldBe(OrderStatus.AwaitingApproval);
         (await App.QueryAsync(db => db.SupplierOrders.CountAsync())).ShouldBe(0);
+        (await OrderEventsAsync()).ShouldBe(["PurchaseOrderSubmitted"]); // for the approvers
         var stockBefore = (await ProductAsync("田林姬松茸干品")).Stock;
 
         var url = $"/Buyer/Orders/Details/{order.Id}";
@@ -99,6 +106,7 @@ public class OrderFlowTests(AppFixture app) : WebTest(app)
         order.Status.ShouldBe(OrderStatus.Placed);
         (await App.QueryAsync(db => db.SupplierOrders.CountAsync(s => s.OrderId == order.Id))).ShouldBe(2);
         (await ProductAsync("田林姬松茸干品")).Stock.ShouldBe(stockBefore - 50);
+        (await OrderEventsAsync()).ShouldBe(["PurchaseOrderPlaced", "PurchaseOrderReviewed", "PurchaseOrderSubmitted"]);
 
         // Cancelled before shipment: the stock comes back.
         await purchaser.SubmitAsync(url, new Dictionary<string, string>(), url + "?handler=Cancel");
@@ -260,19 +268,14 @@ public class StockRaceTests
         var results = await Task.WhenAll(Enumerable.Range(0, buyers).Select(async i =>
         {
             await using var scope = (i % 2 == 0 ? a : b).Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AidMarketDbContext>();
-            await using var tx = await db.Database.BeginTransactionAsync();
+            var placement = scope.ServiceProvider.GetRequiredService<OrderPlacement>();
             try
             {
-                var now = DateTimeOffset.UtcNow;
-                var order = new PurchaseOrder(buyerId, await OrderPlacement.NextNumberAsync(db, now, default), userId,
+                // ¥790 each, under the buyer's threshold: placed at submission, as the cart and the API place them.
+                var (order, _) = await placement.SubmitAsync(new Submission(buyerId, userId,
                     new DeliveryDetails("", "", "宝安区", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2), ""),
-                    [new OrderLine(productId, supplierId, "都安山茶油", "瓶", each, 15800)], long.MaxValue, now);
-                db.PurchaseOrders.Add(order);
-                await OrderPlacement.PlaceAsync(db, order, now, default);
-                await db.SaveChangesAsync();
-                await tx.CommitAsync();
-                return "placed";
+                    [new OrderLine(productId, supplierId, "都安山茶油", "瓶", each, 15800)]), DateTimeOffset.UtcNow, default);
+                return order.Status == OrderStatus.Placed ? "placed" : "waiting";
             }
             catch (AidMarket.Domain.Common.DomainException ex)
             {

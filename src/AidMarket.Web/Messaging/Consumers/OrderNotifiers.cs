@@ -12,17 +12,31 @@ public class PurchaseOrderSubmittedNotifier : NotifyingConsumer<PurchaseOrderSub
         Localizer = localizer;
     }
 
-    protected override IQueryable<string>? Recipients(PurchaseOrderSubmitted m) =>
-        m.NeedsApproval ? MembersWithRole(m.BuyerOrganizationId, OrganizationRole.Approver) : Person(m.SubmittedByUserId);
+    protected override IQueryable<string> Recipients(PurchaseOrderSubmitted m) => MembersWithRole(m.BuyerOrganizationId, OrganizationRole.Approver);
 
     protected override (string, string[], string?) Message(PurchaseOrderSubmitted m) =>
-        (m.NeedsApproval ? "Notification.OrderNeedsApproval" : "Notification.OrderPlaced", [m.Number, new Money(m.TotalFen).ToString()], $"/Buyer/Orders/Details/{m.OrderId}");
+        ("Notification.OrderNeedsApproval", [m.Number, new Money(m.TotalFen).ToString()], $"/Buyer/Orders/Details/{m.OrderId}");
+}
 
-    /// <summary>The buyer's people, and for an order placed at once each supplier of it, in one transaction.</summary>
-    protected override async Task FindAsync(PurchaseOrderSubmitted m, CancellationToken ct)
+/// <summary>The submitter of an order placed at once, and each supplier of any placed order (of its own part), in one transaction.</summary>
+public class PurchaseOrderPlacedNotifier : NotifyingConsumer<PurchaseOrderPlaced>
+{
+    public PurchaseOrderPlacedNotifier(AidMarketDbContext db, Mailer mailer, IStringLocalizer<SharedResource> localizer) : base(db)
+    {
+        Mailer = mailer;
+        Localizer = localizer;
+    }
+
+    /// <summary>The submitter of an approved order heard of it from the review (Notification.OrderApproved).</summary>
+    protected override IQueryable<string>? Recipients(PurchaseOrderPlaced m) => m.ApprovedByUserId is null ? Person(m.SubmittedByUserId) : null;
+
+    protected override (string, string[], string?) Message(PurchaseOrderPlaced m) =>
+        ("Notification.OrderPlaced", [m.Number, new Money(m.TotalFen).ToString()], $"/Buyer/Orders/Details/{m.OrderId}");
+
+    protected override async Task FindAsync(PurchaseOrderPlaced m, CancellationToken ct)
     {
         await base.FindAsync(m, ct);
-        if (m.Placed is { Count: > 0 } parts) await TellSuppliersAsync(m.Number, parts, ct);
+        await TellSuppliersAsync(m.Number, m.Parts, ct);
     }
 }
 
@@ -38,18 +52,6 @@ public class PurchaseOrderReviewedNotifier : NotifyingConsumer<PurchaseOrderRevi
 
     protected override (string, string[], string?) Message(PurchaseOrderReviewed m) =>
         (m.Approved ? "Notification.OrderApproved" : "Notification.OrderRejected", [m.Number, m.Reason ?? ""], $"/Buyer/Orders/Details/{m.OrderId}");
-}
-
-/// <summary>Each supplier of a placed order hears of its own part; one message and one query for all of them.</summary>
-public class SupplierOrdersPlacedNotifier : NotifierBase<SupplierOrdersPlaced>
-{
-    public SupplierOrdersPlacedNotifier(AidMarketDbContext db, Mailer mailer, IStringLocalizer<SharedResource> localizer) : base(db)
-    {
-        Mailer = mailer;
-        Localizer = localizer;
-    }
-
-    protected override Task FindAsync(SupplierOrdersPlaced m, CancellationToken ct) => TellSuppliersAsync(m.OrderNumber, m.Parts, ct);
 }
 
 public class SupplierOrderChangedNotifier : NotifyingConsumer<SupplierOrderChanged>

@@ -156,34 +156,32 @@ public class CartModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<S
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostSubmitAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostSubmitAsync([FromServices] OrderPlacement placement, CancellationToken ct)
     {
         if (!me.IsPurchaser) return Forbid();
         await ShowAsync(ct);
         if (!Cart.CanSubmit) ModelState.AddModelError(string.Empty, l["Correct the lines marked in the cart first."]);
         if (!ModelState.IsValid) return Page();
-        var now = DateTimeOffset.UtcNow;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            // A double click submits twice: the second finds the cart already emptied and is refused whole.
-            if (await db.CartLines.Where(c => c.UserId == me.UserId).ExecuteDeleteAsync(ct) != Cart.Lines.Count)
-                throw new DomainException("Cart.AlreadySubmitted", "This cart has just been submitted.");
-            var (order, _) = await OrderPlacement.SubmitAsync(db, me.OrganizationId!.Value, me.UserId!,
+            var (order, _) = await placement.SubmitAsync(new Submission(me.OrganizationId!.Value, me.UserId!,
                 new DeliveryDetails(Input.BuyerPoNumber ?? "", Input.CostCenter ?? "", Input.Address, Input.RequestedOn, Input.Notes ?? ""),
-                Cart.ToOrderLines(), now, ct);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+                Cart.ToOrderLines()), DateTimeOffset.UtcNow, ct, EmptyCartAsync);
             StatusMessage = order.NeedsApproval ? l["The order was submitted and waits for an approver."] : l["The order was placed with the suppliers."];
             return RedirectToPage("Orders/Details", new { id = order.Id });
         }
         catch (DomainException ex)
         {
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
             ModelState.AddModelError(string.Empty, l.Error(ex));
             await ShowAsync(ct);
             return Page();
+        }
+
+        // A double click submits twice: the second finds the cart already emptied and is refused whole.
+        async Task EmptyCartAsync()
+        {
+            if (await db.CartLines.Where(c => c.UserId == me.UserId).ExecuteDeleteAsync(ct) != Cart.Lines.Count)
+                throw new DomainException("Cart.AlreadySubmitted", "This cart has just been submitted.");
         }
     }
 }

@@ -46,16 +46,12 @@ public class DetailsModel(AidMarketDbContext db, CurrentUser me, IStringLocalize
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostApproveAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostApproveAsync([FromServices] OrderPlacement placement, CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
         if (!me.Is(OrganizationKind.Buyer, OrganizationRole.Approver)) return Forbid();
-        return await ChangeAsync(async now =>
-        {
-            Order.Approve(me.UserId!, now);
-            db.Publish(new PurchaseOrderReviewed(Order.Id, Order.BuyerOrganizationId, Order.Number, true, null, Order.SubmittedByUserId));
-            await OrderPlacement.PlaceAsync(db, Order, now, ct);
-        }, "The order is approved and placed with the suppliers.", ct);
+        return await PlacementAsync(() => placement.ApproveAsync(Order, me.UserId!, DateTimeOffset.UtcNow, ct),
+            "The order is approved and placed with the suppliers.", ct);
     }
 
     public async Task<IActionResult> OnPostRejectAsync(CancellationToken ct)
@@ -70,17 +66,36 @@ public class DetailsModel(AidMarketDbContext db, CurrentUser me, IStringLocalize
         }, "The order is rejected.", ct);
     }
 
-    public async Task<IActionResult> OnPostCancelAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostCancelAsync([FromServices] OrderPlacement placement, CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
         if (!(me.IsPurchaser || me.Is(OrganizationKind.Buyer, OrganizationRole.Admin))) return Forbid();
-        return await ChangeAsync(_ => OrderPlacement.CancelAsync(db, Order, ct), "The order is cancelled and its stock released.", ct);
+        return await PlacementAsync(() => placement.CancelAsync(Order, ct), "The order is cancelled and its stock released.", ct);
     }
 
-    /// <summary>One transaction: the decision, any stock it moves and its events commit together or not at all.</summary>
-    private async Task<IActionResult> ChangeAsync(Func<DateTimeOffset, Task> change, string done, CancellationToken ct)
+    /// <summary>Approval and cancellation move stock: OrderPlacement owns their transaction, so only its refusal is caught here.</summary>
+    private Task<IActionResult> PlacementAsync(Func<Task> change, string done, CancellationToken ct) =>
+        ShowAsync(async () =>
+        {
+            try
+            {
+                await change();
+                return null;
+            }
+            catch (Exception ex) when (ex is DomainException or DbUpdateConcurrencyException)
+            {
+                return ex is DomainException d ? l.Error(d) : l["Someone else changed this meanwhile. Nothing was saved; look at it again."];
+            }
+        }, done, ct);
+
+    /// <summary>One transaction: the decision and its events commit together or not at all.</summary>
+    private Task<IActionResult> ChangeAsync(Func<DateTimeOffset, Task> change, string done, CancellationToken ct) =>
+        ShowAsync(() => Decisions.TryAsync(db, l, () => change(DateTimeOffset.UtcNow), ct), done, ct);
+
+    /// <summary>Back to the order with <paramref name="done"/>, or the page again with the refusal <paramref name="attempt"/> returned.</summary>
+    private async Task<IActionResult> ShowAsync(Func<Task<string?>> attempt, string done, CancellationToken ct)
     {
-        if (await Decisions.TryAsync(db, l, () => change(DateTimeOffset.UtcNow), ct) is { } error)
+        if (await attempt() is { } error)
         {
             ModelState.AddModelError(string.Empty, error);
             await LoadAsync(ct);
