@@ -55,7 +55,7 @@ public class PaymentToStatementTests(BrowserFixture app) : IClassFixture<Browser
         // Buyer finance pays the rest online.
         var finance = await LogInAsync("finance@aidmarket.demo");
         await finance.GotoAsync($"/Buyer/Invoices/Details/{invoice.Id}");
-        await Expect(finance.GetByTestId("invoice-outstanding")).ToHaveTextAsync(new Money(invoice.AmountFen - 96_000).ToString());
+        await Expect(finance.GetByTestId("invoice-outstanding")).ToHaveTextAsync(new Money(invoice.Amount.Fen - 96_000).ToString());
         await finance.GetByRole(AriaRole.Button, new() { Name = "在线支付" }).ClickAsync();
         await Expect(finance.GetByRole(AriaRole.Heading, new() { Name = "Fake Stripe Checkout" })).ToBeVisibleAsync();
         await finance.GetByRole(AriaRole.Button, new() { Name = "Pay", Exact = true }).ClickAsync();

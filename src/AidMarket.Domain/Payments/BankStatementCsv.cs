@@ -57,7 +57,7 @@ public static partial class BankStatementCsv
             return (null, new(line, "BankStatement.Amount", $"'{cells[1]}' is not an amount in yuan above zero with at most two decimals."));
         if (string.IsNullOrWhiteSpace(cells[3]))
             return (null, new(line, "BankStatement.SlipRequired", "Each row needs the bank's slip number."));
-        return (new BankTransfer(date, Money.FromYuan(yuan).Fen, cells[2].Trim(), cells[3].Trim()), null);
+        return (new BankTransfer(date, Money.FromYuan(yuan), cells[2].Trim(), cells[3].Trim()), null);
     }
 
     /// <summary>RFC 4180 records: quoted cells may hold commas, doubled quotes and line breaks. Blank lines are skipped.</summary>

@@ -10,18 +10,18 @@ public sealed class DisbursementLine
 {
     private DisbursementLine() { }
 
-    internal DisbursementLine(Guid householdId, long amountFen)
+    internal DisbursementLine(Guid householdId, Money amount)
     {
         Id = Guid.CreateVersion7();
         HouseholdId = householdId;
-        AmountFen = amountFen;
+        Amount = amount;
         Status = DisbursementStatus.Pending;
     }
 
     /// <summary>The line's own id: printed in the payment file, so the bank's answer names the line it is about.</summary>
     public Guid Id { get; private set; }
     public Guid HouseholdId { get; private set; }
-    public long AmountFen { get; private set; }
+    public Money Amount { get; private set; }
     public DisbursementStatus Status { get; private set; }
     public string? BankReference { get; private set; }
     public string? FailureReason { get; private set; }
@@ -49,15 +49,15 @@ public class DisbursementBatch
     private DisbursementBatch() { }
 
     /// <summary>
-    /// One line per household whose balance is positive and at least <paramref name="minimumFen"/>, for its whole balance.
+    /// One line per household whose balance is positive and at least <paramref name="minimum"/>, for its whole balance.
     /// Balances must be read in the same transaction that saves the batch, so no balance goes out twice.
     /// </summary>
     /// <param name="countyCode">The county whose households the batch pays, when it is a county's batch.</param>
-    public static DisbursementBatch FromBalances(IReadOnlyDictionary<Guid, long> householdBalances, long minimumFen, DateTimeOffset now, string? countyCode = null)
+    public static DisbursementBatch FromBalances(IReadOnlyDictionary<Guid, Money> householdBalances, Money minimum, DateTimeOffset now, string? countyCode = null)
     {
-        if (minimumFen < 0) throw new DomainException("Disbursement.Minimum", "The minimum payout cannot be negative.");
+        if (minimum < Money.Zero) throw new DomainException("Disbursement.Minimum", "The minimum payout cannot be negative.");
         var batch = new DisbursementBatch { Id = Guid.CreateVersion7(), CreatedAt = now, CountyCode = countyCode };
-        batch._lines.AddRange(householdBalances.Where(b => b.Value > 0 && b.Value >= minimumFen).OrderBy(b => b.Key)
+        batch._lines.AddRange(householdBalances.Where(b => b.Value > Money.Zero && b.Value >= minimum).OrderBy(b => b.Key)
             .Select(b => new DisbursementLine(b.Key, b.Value)));
         if (batch._lines.Count == 0) throw new DomainException("Disbursement.Empty", "No household has a balance to pay out.");
         return batch;
@@ -68,15 +68,15 @@ public class DisbursementBatch
     public string? CountyCode { get; private set; }
     public IReadOnlyList<DisbursementLine> Lines => _lines;
     public int Count(DisbursementStatus status) => _lines.Count(l => l.Status == status);
-    public long TotalFen => _lines.Sum(l => l.AmountFen);
+    public Money Total => _lines.Aggregate(Money.Zero, (total, l) => total + l.Amount);
     public bool IsComplete => _lines.All(l => l.Status != DisbursementStatus.Pending);
 
     /// <summary>Saved with the batch: Dr HouseholdPayable(h), Cr DisbursementsInTransit for every line.</summary>
     public JournalEntry SentEntry()
     {
         var entry = JournalEntry.Build(JournalEntryKind.DisbursementSent, SourceKeys.DisbursementSent(Id), CreatedAt)
-            .Credit(LedgerAccount.DisbursementsInTransit, TotalFen);
-        foreach (var line in _lines) entry.Debit(LedgerAccount.Household(line.HouseholdId), line.AmountFen);
+            .Credit(LedgerAccount.DisbursementsInTransit, Total.Fen);
+        foreach (var line in _lines) entry.Debit(LedgerAccount.Household(line.HouseholdId), line.Amount.Fen);
         return entry.Build();
     }
 
@@ -86,8 +86,8 @@ public class DisbursementBatch
         var line = Line(householdId);
         line.Settle(DisbursementStatus.Paid, bankReference, null, now);
         return JournalEntry.Build(JournalEntryKind.DisbursementPaid, SourceKeys.DisbursementLine(Id, householdId), now, line.BankReference)
-            .Debit(LedgerAccount.DisbursementsInTransit, line.AmountFen)
-            .Credit(LedgerAccount.Cash, line.AmountFen)
+            .Debit(LedgerAccount.DisbursementsInTransit, line.Amount.Fen)
+            .Credit(LedgerAccount.Cash, line.Amount.Fen)
             .Build();
     }
 
@@ -98,8 +98,8 @@ public class DisbursementBatch
         var line = Line(householdId);
         line.Settle(DisbursementStatus.Failed, null, why, now);
         return JournalEntry.Build(JournalEntryKind.DisbursementFailed, SourceKeys.DisbursementLine(Id, householdId), now, why)
-            .Debit(LedgerAccount.DisbursementsInTransit, line.AmountFen)
-            .Credit(LedgerAccount.Household(householdId), line.AmountFen)
+            .Debit(LedgerAccount.DisbursementsInTransit, line.Amount.Fen)
+            .Credit(LedgerAccount.Household(householdId), line.Amount.Fen)
             .Build();
     }
 

@@ -8,11 +8,11 @@ public enum PaymentMethod { Stripe, BankTransfer }
 public enum InvoiceStatus { Open, PartiallyPaid, Paid, Overpaid, Refunded }
 
 /// <summary>Money received against an invoice: a Stripe payment intent or a bank slip.</summary>
-public sealed record InvoicePayment(long AmountFen, PaymentMethod Method, string ExternalId, DateTimeOffset ReceivedAt);
+public sealed record InvoicePayment(Money Amount, PaymentMethod Method, string ExternalId, DateTimeOffset ReceivedAt);
 
 /// <summary>Money sent back to the buyer against an invoice.</summary>
 /// <param name="CreditNote">A refund after settlement: it also lowers what the invoice asks for (decision note 013).</param>
-public sealed record InvoiceRefund(long AmountFen, string ExternalId, DateTimeOffset RefundedAt, bool CreditNote = false);
+public sealed record InvoiceRefund(Money Amount, string ExternalId, DateTimeOffset RefundedAt, bool CreditNote = false);
 
 /// <summary>An online payment attempt the payment provider declined, shown to the buyer.</summary>
 public sealed record PaymentFailure(string ExternalId, string? Message, DateTimeOffset FailedAt);
@@ -34,7 +34,7 @@ public class Invoice
     {
         if (order.Status != SupplierOrderStatus.Accepted)
             throw new DomainException("Invoice.OrderNotAccepted", "An invoice is made once the buyer has accepted the order.");
-        if (order.Payable.Fen <= 0)
+        if (order.Payable <= Money.Zero)
             throw new DomainException("Invoice.NothingPayable", "Nothing of this order was accepted, so nothing is to be paid.");
         return new Invoice
         {
@@ -44,7 +44,7 @@ public class Invoice
             SupplierOrderId = order.Id,
             OrderNumber = order.OrderNumber,
             Reference = PaymentReference.FromSequence(sequence).Value,
-            AmountFen = order.Payable.Fen,
+            Amount = order.Payable,
             IssuedAt = now,
         };
     }
@@ -56,47 +56,47 @@ public class Invoice
     public string OrderNumber { get; private set; }
     /// <summary>The <see cref="PaymentReference"/> text, e.g. "AM0000001218".</summary>
     public string Reference { get; private set; }
-    public long AmountFen { get; private set; }
+    public Money Amount { get; private set; }
     public DateTimeOffset IssuedAt { get; private set; }
     public IReadOnlyList<InvoicePayment> Payments => _payments;
     public IReadOnlyList<InvoiceRefund> Refunds => _refunds;
     public IReadOnlyList<PaymentFailure> PaymentFailures => _failures;
 
     /// <summary>Received less refunded; kept as a column so finance and settlement can query it.</summary>
-    public long PaidFen { get; private set; }
+    public Money Paid { get; private set; }
     /// <summary>Refunded after settlement (credit notes): no longer asked of the buyer.</summary>
-    public long CreditedFen { get; private set; }
+    public Money Credited { get; private set; }
     /// <summary>What the buyer owes in all: the amount less credit notes.</summary>
-    public long DueFen => AmountFen - CreditedFen;
-    public long OutstandingFen => Math.Max(0, DueFen - PaidFen);
+    public Money Due => Amount - Credited;
+    public Money Outstanding => Due > Paid ? Due - Paid : Money.Zero;
     /// <summary>Paid beyond what is due: to be refunded or otherwise handled by finance.</summary>
-    public long ExcessFen => Math.Max(0, PaidFen - DueFen);
+    public Money Excess => Paid > Due ? Paid - Due : Money.Zero;
 
     public InvoiceStatus Status =>
-        DueFen == 0 && PaidFen == 0 ? InvoiceStatus.Refunded
-        : PaidFen == 0 ? InvoiceStatus.Open
-        : PaidFen < DueFen ? InvoiceStatus.PartiallyPaid
-        : PaidFen == DueFen ? InvoiceStatus.Paid
+        Due == Money.Zero && Paid == Money.Zero ? InvoiceStatus.Refunded
+        : Paid == Money.Zero ? InvoiceStatus.Open
+        : Paid < Due ? InvoiceStatus.PartiallyPaid
+        : Paid == Due ? InvoiceStatus.Paid
         : InvoiceStatus.Overpaid;
 
     /// <summary>The last declined online payment, while the invoice is still to be paid (older ones no longer matter).</summary>
     public PaymentFailure? OpenFailure =>
-        OutstandingFen > 0 && _failures.Count > 0 && _failures[^1].FailedAt >= _payments.Select(p => p.ReceivedAt).DefaultIfEmpty(DateTimeOffset.MinValue).Max()
+        Outstanding > Money.Zero && _failures.Count > 0 && _failures[^1].FailedAt >= _payments.Select(p => p.ReceivedAt).DefaultIfEmpty(DateTimeOffset.MinValue).Max()
             ? _failures[^1] : null;
 
     /// <summary>Records money received. False when this external id was already recorded with the same amount (a retry).</summary>
-    public bool ApplyPayment(long amountFen, PaymentMethod method, string externalId, DateTimeOffset now)
+    public bool ApplyPayment(Money amount, PaymentMethod method, string externalId, DateTimeOffset now)
     {
         var id = RequireExternalId(externalId);
-        if (amountFen <= 0) throw new DomainException("Invoice.PaymentAmount", "A payment is an amount greater than zero.");
+        if (amount <= Money.Zero) throw new DomainException("Invoice.PaymentAmount", "A payment is an amount greater than zero.");
         if (_payments.SingleOrDefault(p => p.ExternalId == id) is { } earlier)
-            return earlier.AmountFen == amountFen && earlier.Method == method
+            return earlier.Amount == amount && earlier.Method == method
                 ? false
                 : throw new DomainException("Invoice.PaymentConflict", "This payment was already recorded with another amount or method.", id);
-        if (OutstandingFen == 0)
+        if (Outstanding == Money.Zero)
             throw new DomainException("Invoice.AlreadyPaid", "This invoice is already paid.", Reference);
-        _payments.Add(new InvoicePayment(amountFen, method, id, now));
-        PaidFen = checked(PaidFen + amountFen);
+        _payments.Add(new InvoicePayment(amount, method, id, now));
+        Paid += amount;
         return true;
     }
 
@@ -104,19 +104,19 @@ public class Invoice
     /// Records money sent back; it reduces what is paid, and as a <paramref name="creditNote"/> (after settlement) what is due
     /// too, so the invoice does not ask to be paid again. False when this refund was already recorded (a retry).
     /// </summary>
-    public bool RecordRefund(long amountFen, string externalId, DateTimeOffset now, bool creditNote = false)
+    public bool RecordRefund(Money amount, string externalId, DateTimeOffset now, bool creditNote = false)
     {
         var id = RequireExternalId(externalId);
-        if (amountFen <= 0) throw new DomainException("Invoice.RefundAmount", "A refund is an amount greater than zero.");
+        if (amount <= Money.Zero) throw new DomainException("Invoice.RefundAmount", "A refund is an amount greater than zero.");
         if (_refunds.SingleOrDefault(r => r.ExternalId == id) is { } earlier)
-            return earlier.AmountFen == amountFen
+            return earlier.Amount == amount
                 ? false
                 : throw new DomainException("Invoice.RefundConflict", "This refund was already recorded with another amount.", id);
-        if (amountFen > PaidFen)
-            throw new DomainException("Invoice.RefundExceedsPaid", $"At most {new Money(PaidFen)} can be refunded.", new Money(PaidFen));
-        _refunds.Add(new InvoiceRefund(amountFen, id, now, creditNote));
-        PaidFen -= amountFen;
-        if (creditNote) CreditedFen += amountFen;
+        if (amount > Paid)
+            throw new DomainException("Invoice.RefundExceedsPaid", $"At most {Paid} can be refunded.", Paid);
+        _refunds.Add(new InvoiceRefund(amount, id, now, creditNote));
+        Paid -= amount;
+        if (creditNote) Credited += amount;
         return true;
     }
 
@@ -124,9 +124,9 @@ public class Invoice
     /// Whether this refund is recorded already (a retry, or the later of Stripe's answer and its webhook). The same refund id or
     /// bank slip with another amount is refused: it is a mistake, not a retry, and must not be answered as recorded.
     /// </summary>
-    public bool HasRefund(string externalId, long amountFen) =>
+    public bool HasRefund(string externalId, Money amount) =>
         _refunds.SingleOrDefault(r => r.ExternalId == externalId.Trim()) is { } earlier
-        && (earlier.AmountFen == amountFen
+        && (earlier.Amount == amount
             ? true : throw new DomainException("Invoice.RefundConflict", "This refund was already recorded with another amount.", earlier.ExternalId));
 
     /// <summary>Records a declined online payment once per attempt, so the buyer sees why and can try again.</summary>

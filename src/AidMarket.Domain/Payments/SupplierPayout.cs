@@ -14,20 +14,23 @@ public class SupplierPayout
 
     private SupplierPayout() { }
 
-    /// <param name="payableBalanceFen">The supplier's payable credit balance, read in the transaction that saves the payout.</param>
+    /// <param name="payableBalance">The supplier's payable credit balance, read in the transaction that saves the payout.</param>
     /// <param name="batchId">The bank batch it is paid in; none for a Stripe Connect transfer.</param>
     /// <param name="stripeAccountId">For a Stripe Connect transfer, the connected account it goes to, fixed here so a retry sends the same request.</param>
-    public SupplierPayout(Guid supplierId, long amountFen, long payableBalanceFen, PayoutMethod method, DateTimeOffset now, Guid? batchId = null,
+    public SupplierPayout(Guid supplierId, Money amount, Money payableBalance, PayoutMethod method, DateTimeOffset now, Guid? batchId = null,
         string? stripeAccountId = null)
     {
-        if (amountFen <= 0) throw new DomainException("SupplierPayout.Amount", "A payout is an amount greater than zero.");
-        if (amountFen > payableBalanceFen)
-            throw new DomainException("SupplierPayout.ExceedsBalance", $"At most {new Money(Math.Max(0, payableBalanceFen))} can be paid out.", new Money(Math.Max(0, payableBalanceFen)));
+        if (amount <= Money.Zero) throw new DomainException("SupplierPayout.Amount", "A payout is an amount greater than zero.");
+        if (amount > payableBalance)
+        {
+            var most = payableBalance > Money.Zero ? payableBalance : Money.Zero;
+            throw new DomainException("SupplierPayout.ExceedsBalance", $"At most {most} can be paid out.", most);
+        }
         if ((method == PayoutMethod.StripeConnect) != (stripeAccountId is not null) || (method == PayoutMethod.StripeConnect && batchId is not null))
             throw new ArgumentException("A Stripe Connect payout has a connected account and no bank batch; a bank payout has no connected account.");
         Id = Guid.CreateVersion7();
         SupplierId = supplierId;
-        AmountFen = amountFen;
+        Amount = amount;
         Method = method;
         CreatedAt = now;
         BatchId = batchId;
@@ -37,7 +40,7 @@ public class SupplierPayout
 
     public Guid Id { get; private set; }
     public Guid SupplierId { get; private set; }
-    public long AmountFen { get; private set; }
+    public Money Amount { get; private set; }
     public PayoutMethod Method { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public Guid? BatchId { get; private set; }
@@ -79,8 +82,8 @@ public class SupplierPayout
     {
         FailureReason = why.Length > MaxReasonLength ? why[..MaxReasonLength] : why;
         return JournalEntry.Build(JournalEntryKind.SupplierPayoutFailed, SourceKeys.SupplierPayoutFailed(Id), now, FailureReason)
-            .Debit(LedgerAccount.Cash, AmountFen, SupplierId)
-            .Credit(LedgerAccount.Supplier(SupplierId), AmountFen, SupplierId)
+            .Debit(LedgerAccount.Cash, Amount.Fen, SupplierId)
+            .Credit(LedgerAccount.Supplier(SupplierId), Amount.Fen, SupplierId)
             .Build();
     }
 
@@ -95,7 +98,7 @@ public class SupplierPayout
     /// <summary>Dr SupplierPayable, Cr Cash.</summary>
     public JournalEntry Entry() =>
         JournalEntry.Build(JournalEntryKind.SupplierPayout, SourceKeys.SupplierPayout(Id), CreatedAt, Method.ToString())
-            .Debit(LedgerAccount.Supplier(SupplierId), AmountFen, SupplierId)
-            .Credit(LedgerAccount.Cash, AmountFen, SupplierId)
+            .Debit(LedgerAccount.Supplier(SupplierId), Amount.Fen, SupplierId)
+            .Credit(LedgerAccount.Cash, Amount.Fen, SupplierId)
             .Build();
 }

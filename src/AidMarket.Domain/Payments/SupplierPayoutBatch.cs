@@ -10,10 +10,10 @@ public class SupplierPayoutBatch
     private SupplierPayoutBatch() { }
 
     /// <summary>Balances must be read (and locked) in the transaction that saves the batch, so nothing is paid out twice.</summary>
-    public static SupplierPayoutBatch FromBalances(IReadOnlyDictionary<Guid, long> supplierBalances, DateTimeOffset now)
+    public static SupplierPayoutBatch FromBalances(IReadOnlyDictionary<Guid, Money> supplierBalances, DateTimeOffset now)
     {
         var batch = new SupplierPayoutBatch { Id = Guid.CreateVersion7(), CreatedAt = now };
-        batch._payouts.AddRange(supplierBalances.Where(b => b.Value > 0).OrderBy(b => b.Key)
+        batch._payouts.AddRange(supplierBalances.Where(b => b.Value > Money.Zero).OrderBy(b => b.Key)
             .Select(b => new SupplierPayout(b.Key, b.Value, b.Value, PayoutMethod.BankBatch, now, batch.Id)));
         if (batch._payouts.Count == 0) throw new DomainException("SupplierPayout.Empty", "No supplier has a balance to pay out.");
         return batch;
@@ -22,5 +22,5 @@ public class SupplierPayoutBatch
     public Guid Id { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public IReadOnlyList<SupplierPayout> Payouts => _payouts;
-    public long TotalFen => _payouts.Sum(p => p.AmountFen);
+    public Money Total => _payouts.Aggregate(Money.Zero, (total, p) => total + p.Amount);
 }

@@ -12,14 +12,14 @@ public enum HouseholdStatus { Registered, Monitored, Edge }
 public sealed record SealedValue(byte[] Cipher, string? Lookup, string Masked);
 
 public sealed record HouseholdDetails(
-    string HeadName, SealedValue IdNumber, string Village, int Size, HouseholdStatus Status, long BaselineIncomeFen, SealedValue? PayoutAccount)
+    string HeadName, SealedValue IdNumber, string Village, int Size, HouseholdStatus Status, Money BaselineIncome, SealedValue? PayoutAccount)
 {
     public HouseholdDetails Validated()
     {
         if (string.IsNullOrWhiteSpace(HeadName)) throw new DomainException("Household.NameRequired", "Enter the head of household's name.");
         if (string.IsNullOrWhiteSpace(Village)) throw new DomainException("Household.VillageRequired", "Enter the village.");
         if (Size is < 1 or > 30) throw new DomainException("Household.Size", "A household has between 1 and 30 members.");
-        if (BaselineIncomeFen < 0) throw new DomainException("Household.Income", "The declared income cannot be negative.");
+        if (BaselineIncome < Money.Zero) throw new DomainException("Household.Income", "The declared income cannot be negative.");
         return this with { HeadName = HeadName.Trim(), Village = Village.Trim() };
     }
 }
@@ -47,8 +47,8 @@ public class Household
     public string Village { get; private set; }
     public int Size { get; private set; }
     public HouseholdStatus Status { get; private set; }
-    /// <summary>Declared annual income before assistance, in fen.</summary>
-    public long BaselineIncomeFen { get; private set; }
+    /// <summary>Declared annual income before assistance.</summary>
+    public Money BaselineIncome { get; private set; }
     public byte[]? PayoutAccountCipher { get; private set; }
     public string? PayoutAccountMasked { get; private set; }
     /// <summary>明白卡 code printed for the household to look up its statement.</summary>
@@ -66,7 +66,7 @@ public class Household
         Village = d.Village;
         Size = d.Size;
         Status = d.Status;
-        BaselineIncomeFen = d.BaselineIncomeFen;
+        BaselineIncome = d.BaselineIncome;
         PayoutAccountCipher = d.PayoutAccount?.Cipher;
         PayoutAccountMasked = d.PayoutAccount?.Masked;
         UpdatedAt = now;
@@ -76,7 +76,7 @@ public class Household
     public IReadOnlyDictionary<string, string?> Snapshot() => new Dictionary<string, string?>
     {
         ["HeadName"] = HeadName, ["IdNumber"] = IdNumberMasked, ["Village"] = Village, ["Size"] = Size.ToString(),
-        ["Status"] = Status.ToString(), ["BaselineIncome"] = new Money(BaselineIncomeFen).ToString(), ["PayoutAccount"] = PayoutAccountMasked,
+        ["Status"] = Status.ToString(), ["BaselineIncome"] = BaselineIncome.ToString(), ["PayoutAccount"] = PayoutAccountMasked,
     };
 
     /// <summary>The 明白卡 alphabet: no look-alikes (0/O, 1/I), so a code read off a printed card is typed right.</summary>

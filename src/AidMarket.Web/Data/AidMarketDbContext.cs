@@ -91,5 +91,7 @@ public class AidMarketDbContext : IdentityDbContext<AppUser>, IDataProtectionKey
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<Money>().HaveConversion<MoneyConverter>();
+        configurationBuilder.Conventions.Add(_ => new MoneyColumnConvention());
     }
 }

@@ -1,12 +1,16 @@
 using AidMarket.Web.Messaging;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace AidMarket.Web.Data;
 
 public static class DbContextSetup
 {
-    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+    public static void Configure(DbContextOptionsBuilder options, string connectionString)
+    {
         options.UseNpgsql(WithAutoPrepare(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention();
+        ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new MoneyQueries());
+    }
 
     /// <summary>
     /// Lets Npgsql prepare the statements a connection runs often (unless the connection string says otherwise): PostgreSQL

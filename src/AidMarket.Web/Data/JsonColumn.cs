@@ -15,7 +15,31 @@ namespace AidMarket.Web.Data;
 /// </summary>
 public static class JsonColumn
 {
-    private static readonly JsonSerializerOptions Options = new() { Converters = { new JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        Converters = { new JsonStringEnumConverter() },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { MoneyAsFen } },
+    };
+
+    /// <summary>A stored Money property is written as its column is (note 021): `Amount` as `"AmountFen": 12345`.</summary>
+    private static void MoneyAsFen(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object) return;
+        foreach (var property in info.Properties.Where(p => p.PropertyType == typeof(Money) && p.Set is not null))
+        {
+            property.Name += "Fen";
+            property.CustomConverter = FenJson.Instance;
+        }
+    }
+
+    private sealed class FenJson : JsonConverter<Money>
+    {
+        public static readonly FenJson Instance = new();
+
+        public override Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => new(reader.GetInt64());
+
+        public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Fen);
+    }
 
     public static PropertyBuilder<List<T>> JsonList<TEntity, T>(this EntityTypeBuilder<TEntity> b, string field, string column)
         where TEntity : class =>
@@ -41,7 +65,7 @@ public static class JsonColumn
     private static readonly JsonSerializerOptions DomainOptions = new()
     {
         Converters = { new JsonStringEnumConverter() },
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { StoredMembersOnly } },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { StoredMembersOnly, MoneyAsFen } },
     };
 
     private static void StoredMembersOnly(JsonTypeInfo info)

@@ -76,7 +76,7 @@ public sealed class HouseholdImporter(SensitiveData sensitive) : Importer<Househ
         if (village.Length > 100) row.Error("Village", "Import.TooLong", "100");
         if (name.Length == 0 || village.Length == 0 || size is null || id.Value is null || statusText.Length == 0) return null;
 
-        var details = new HouseholdDetails(name, sensitive.Seal(id), village, size.Value, status, Money.FromYuan(income).Fen,
+        var details = new HouseholdDetails(name, sensitive.Seal(id), village, size.Value, status, Money.FromYuan(income),
             account.Length > 0 ? sensitive.SealAccount(account) : null);
         return new Item(details, supplierCode.Length > 0 ? supplierCode.ToUpperInvariant() : null, kind, weight);
     }

@@ -19,7 +19,7 @@ public static class Invoicing
         var sequence = (long)(await db.ScalarAsync("SELECT nextval('invoice_references')", ct))!;
         var invoice = Invoice.For(order, sequence, now);
         db.Invoices.Add(invoice);
-        db.Publish(new InvoiceIssued(invoice.Id, invoice.BuyerOrganizationId, invoice.SupplierId, invoice.Reference, invoice.OrderNumber, invoice.AmountFen));
+        db.Publish(new InvoiceIssued(invoice.Id, invoice.BuyerOrganizationId, invoice.SupplierId, invoice.Reference, invoice.OrderNumber, invoice.Amount.Fen));
         return invoice;
     }
 
@@ -35,12 +35,12 @@ public static class Invoicing
     /// commit together; the entry's unique source key refuses the same payment twice. When the invoice is paid in full, the
     /// order is announced due for settlement. Returns false for a payment already recorded (a retry).
     /// </summary>
-    public static bool ApplyPayment(AidMarketDbContext db, Invoice invoice, long amountFen, PaymentMethod method, string externalId, DateTimeOffset now)
+    public static bool ApplyPayment(AidMarketDbContext db, Invoice invoice, Money amount, PaymentMethod method, string externalId, DateTimeOffset now)
     {
         // A new payment is only accepted while something is outstanding, so reaching zero here happens once per invoice.
-        if (!invoice.ApplyPayment(amountFen, method, externalId, now)) return false;
-        db.JournalEntries.Add(PaymentEntries.Received(method, externalId, amountFen, invoice.SupplierId, now, invoice.Reference));
-        if (invoice.OutstandingFen == 0)
+        if (!invoice.ApplyPayment(amount, method, externalId, now)) return false;
+        db.JournalEntries.Add(PaymentEntries.Received(method, externalId, amount, invoice.SupplierId, now, invoice.Reference));
+        if (invoice.Outstanding == Money.Zero)
             db.Publish(new InvoicePaid(invoice.Id, invoice.SupplierOrderId, invoice.BuyerOrganizationId, invoice.Reference));
         return true;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace AidMarket.Web.Payments;
@@ -19,8 +20,7 @@ public static class PaymentFile
     }
 
     /// <summary>12345 fen → "123.45", exactly.</summary>
-    public static string Yuan(long fen) =>
-        fen < 0 ? "-" + Yuan(-fen) : $"{fen / 100}.{fen % 100:D2}";
+    public static string Yuan(Money amount) => amount.Yuan.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Field(string value)
     {

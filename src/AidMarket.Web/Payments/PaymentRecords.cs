@@ -43,13 +43,13 @@ public class BankTransferRecord
         Id = Guid.CreateVersion7();
         SlipKey = transfer.SlipKey;
         ReceivedOn = transfer.Date;
-        AmountFen = transfer.AmountFen;
+        AmountFen = transfer.Amount.Fen;
         Memo = transfer.Memo;
         Reference = match.Reference?.Value;
         InvoiceId = invoiceId;
         Outcome = match.Kind;
         UnmatchedReason = match.Reason;
-        ExcessFen = match.ExcessFen;
+        ExcessFen = match.Excess.Fen;
         RecordedBy = recordedBy;
         RecordedAt = now;
     }

@@ -21,13 +21,13 @@ public sealed class StripeCheckout(IServiceProvider services, IOptions<StripeOpt
 
     public bool IsEnabled => options.Value.IsEnabled;
 
-    public static string CheckoutKey(Invoice invoice) => $"checkout:{invoice.Id:D}:{invoice.OutstandingFen}";
+    public static string CheckoutKey(Invoice invoice) => $"checkout:{invoice.Id:D}:{invoice.Outstanding.Fen}";
     public static string RefundIdempotencyKey(Guid refundId) => $"refund:{refundId:D}";
 
     /// <summary>A hosted Checkout page for what is outstanding, in fen of CNY; Stripe sends the buyer back to <paramref name="invoiceUrl"/>.</summary>
     public async Task<Session> CreateSessionAsync(Invoice invoice, string invoiceUrl, CancellationToken ct)
     {
-        if (invoice.OutstandingFen <= 0) throw new DomainException("Invoice.AlreadyPaid", "This invoice is already paid.", invoice.Reference);
+        if (invoice.Outstanding <= Money.Zero) throw new DomainException("Invoice.AlreadyPaid", "This invoice is already paid.", invoice.Reference);
         var metadata = new Dictionary<string, string> { [InvoiceKey] = invoice.Id.ToString("D"), [ReferenceKey] = invoice.Reference };
         var types = options.Value.MethodTypes.ToList();
         var session = new SessionCreateOptions
@@ -43,7 +43,7 @@ public sealed class StripeCheckout(IServiceProvider services, IOptions<StripeOpt
                     PriceData = new SessionLineItemPriceDataOptions
                     {
                         Currency = "cny",
-                        UnitAmount = invoice.OutstandingFen,
+                        UnitAmount = invoice.Outstanding.Fen,
                         ProductData = new SessionLineItemPriceDataProductDataOptions { Name = $"AidMarket {invoice.Reference} ({invoice.OrderNumber})" },
                     },
                 },
@@ -59,11 +59,11 @@ public sealed class StripeCheckout(IServiceProvider services, IOptions<StripeOpt
     }
 
     /// <summary>Asks Stripe to refund part or all of a payment intent; the answer says whether it has already succeeded.</summary>
-    public Task<Refund> RefundAsync(Invoice invoice, string paymentIntentId, Guid refundId, long amountFen, CancellationToken ct) =>
+    public Task<Refund> RefundAsync(Invoice invoice, string paymentIntentId, Guid refundId, Money amount, CancellationToken ct) =>
         new RefundService(Client).CreateAsync(new RefundCreateOptions
         {
             PaymentIntent = paymentIntentId,
-            Amount = amountFen,
+            Amount = amount.Fen,
             Metadata = new Dictionary<string, string> { [InvoiceKey] = invoice.Id.ToString("D"), [ReferenceKey] = invoice.Reference, [RefundKey] = refundId.ToString("D") },
         }, new RequestOptions { IdempotencyKey = RefundIdempotencyKey(refundId) }, ct);
 }

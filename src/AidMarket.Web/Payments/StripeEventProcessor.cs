@@ -85,7 +85,7 @@ public sealed class StripeEventProcessor(IServiceScopeFactory scopes, ILogger<St
         if (!string.Equals(currency, "cny", StringComparison.OrdinalIgnoreCase))
             throw new DomainException("Stripe.Currency", "Invoices are paid in yuan (CNY).");
         var invoice = await InvoiceAsync(db, metadata, ct);
-        Invoicing.ApplyPayment(db, invoice, amountFen, Domain.Payments.PaymentMethod.Stripe, paymentIntentId, now);
+        Invoicing.ApplyPayment(db, invoice, new Money(amountFen), Domain.Payments.PaymentMethod.Stripe, paymentIntentId, now);
     }
 
     private static async Task FailAsync(AidMarketDbContext db, PaymentIntent pi, DateTime created, CancellationToken ct)
@@ -99,7 +99,7 @@ public sealed class StripeEventProcessor(IServiceScopeFactory scopes, ILogger<St
         foreach (var refund in refunds.Where(r => r.Status == "succeeded"))
         {
             var invoice = await PaidInvoiceAsync(db, refund.PaymentIntentId, ct);
-            await Refunding.PostAsync(db, invoice, RefundIdOf(refund), refund.Amount, refund.Id, now, ct);
+            await Refunding.PostAsync(db, invoice, RefundIdOf(refund), new Money(refund.Amount), refund.Id, now, ct);
         }
     }
 

@@ -62,7 +62,7 @@ public sealed class StripeTransfers(AidMarketDbContext db, IServiceProvider serv
         {
             var transfer = await new TransferService(Client).CreateAsync(new TransferCreateOptions
             {
-                Amount = payout.AmountFen,
+                Amount = payout.Amount.Fen,
                 Currency = "cny",
                 Destination = payout.StripeAccountId,
                 Description = $"AidMarket supplier payout {payout.Id:D}",

@@ -10,7 +10,7 @@ namespace AidMarket.Web.Payments;
 public sealed class SupplierPayouts(AidMarketDbContext db, IOptions<StripeOptions> stripe)
 {
     /// <summary>A supplier owed money, the connected account it has (if any) and how it is paid.</summary>
-    private sealed record Owed(Guid SupplierId, long BalanceFen, string? StripeAccountId, PayoutMethod Channel);
+    private sealed record Owed(Guid SupplierId, Money Balance, string? StripeAccountId, PayoutMethod Channel);
 
     public PayoutMethod ChannelFor(string? stripeAccountId) =>
         stripe.Value.IsEnabled && stripeAccountId is not null ? PayoutMethod.StripeConnect : PayoutMethod.BankBatch;
@@ -21,7 +21,7 @@ public sealed class SupplierPayouts(AidMarketDbContext db, IOptions<StripeOption
     /// </summary>
     public async Task<SupplierPayoutBatch> CreateBankBatchAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var balances = (await LockAndReadOwedAsync(ct)).Where(o => o.Channel == PayoutMethod.BankBatch).ToDictionary(o => o.SupplierId, o => o.BalanceFen);
+        var balances = (await LockAndReadOwedAsync(ct)).Where(o => o.Channel == PayoutMethod.BankBatch).ToDictionary(o => o.SupplierId, o => o.Balance);
         var batch = SupplierPayoutBatch.FromBalances(balances, now);
         db.SupplierPayoutBatches.Add(batch);
         foreach (var payout in batch.Payouts) db.JournalEntries.Add(payout.Entry());
@@ -36,7 +36,7 @@ public sealed class SupplierPayouts(AidMarketDbContext db, IOptions<StripeOption
     public async Task<IReadOnlyList<SupplierPayout>> CreateConnectPayoutsAsync(DateTimeOffset now, CancellationToken ct)
     {
         var payouts = (await LockAndReadOwedAsync(ct)).Where(o => o.Channel == PayoutMethod.StripeConnect).OrderBy(o => o.SupplierId)
-            .Select(o => new SupplierPayout(o.SupplierId, o.BalanceFen, o.BalanceFen, PayoutMethod.StripeConnect, now, stripeAccountId: o.StripeAccountId))
+            .Select(o => new SupplierPayout(o.SupplierId, o.Balance, o.Balance, PayoutMethod.StripeConnect, now, stripeAccountId: o.StripeAccountId))
             .ToList();
         foreach (var payout in payouts)
         {
@@ -53,6 +53,6 @@ public sealed class SupplierPayouts(AidMarketDbContext db, IOptions<StripeOption
         var balances = await PayableBalances.OfSuppliersAsync(db, ct);
         var ids = balances.Keys.ToList();
         var accounts = await db.Suppliers.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.StripeAccountId, ct);
-        return balances.Select(b => new Owed(b.Key, b.Value, accounts[b.Key], ChannelFor(accounts[b.Key]))).ToList();
+        return balances.Select(b => new Owed(b.Key, new Money(b.Value), accounts[b.Key], ChannelFor(accounts[b.Key]))).ToList();
     }
 }

@@ -37,9 +37,9 @@ public sealed record HouseholdStatement(
             -p.AmountFen)).ToList();
 
         var disbursements = (await db.DisbursementBatches.AsNoTracking()
-            .SelectMany(b => b.Lines.Where(l => l.HouseholdId == household.Id).Select(l => new { b.CreatedAt, l.AmountFen, l.Status, l.SettledAt }))
+            .SelectMany(b => b.Lines.Where(l => l.HouseholdId == household.Id).Select(l => new { b.CreatedAt, l.Amount, l.Status, l.SettledAt }))
             .OrderByDescending(d => d.CreatedAt).Take(MaxRows).ToListAsync(ct))
-            .Select(d => new Disbursement(d.CreatedAt, d.AmountFen, d.Status, d.SettledAt)).ToList();
+            .Select(d => new Disbursement(d.CreatedAt, d.Amount.Fen, d.Status, d.SettledAt)).ToList();
         var county = await db.Counties.AsNoTracking().Where(c => c.Code == household.CountyCode).Select(c => c.Name).SingleAsync(ct);
         var balance = await PayableBalances.OfHouseholdAsync(db, household.Id, ct);
         return new HouseholdStatement(Household.MaskName(household.HeadName), household.CardCode, household.Village, county, credits, disbursements, balance);

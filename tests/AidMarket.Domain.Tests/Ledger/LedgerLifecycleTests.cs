@@ -34,7 +34,7 @@ public class LedgerLifecycleTests
         {
             var books = new Books();
             var settlement = Settlement.Entry(request, Now);
-            books.Post(PaymentEntries.Received(PaymentMethod.Stripe, $"pi_{request.SupplierOrderId:N}", settlement.TotalFen, request.SupplierId, Now));
+            books.Post(PaymentEntries.Received(PaymentMethod.Stripe, $"pi_{request.SupplierOrderId:N}", new Money(settlement.TotalFen), request.SupplierId, Now));
             books.Post(settlement);
             var refunds = new List<JournalEntry>();
             var batches = new List<DisbursementBatch>();
@@ -59,13 +59,13 @@ public class LedgerLifecycleTests
                         break;
                     case 1 when books.Balances.HouseholdBalances.Values.Any(b => b > 0):
                         var minimum = Math.Min(permille, books.Balances.HouseholdBalances.Values.Max());
-                        var batch = DisbursementBatch.FromBalances(books.Balances.HouseholdBalances, minimum, Now);
-                        batch.Lines.ShouldAllBe(l => l.AmountFen >= minimum);
+                        var batch = DisbursementBatch.FromBalances(InMoney(books.Balances.HouseholdBalances), new Money(minimum), Now);
+                        batch.Lines.ShouldAllBe(l => l.Amount.Fen >= minimum);
                         batches.Add(batch);
                         books.Post(batch.SentEntry());
                         break;
                     case 1:
-                        Should.Throw<DomainException>(() => DisbursementBatch.FromBalances(books.Balances.HouseholdBalances, 0, Now)).Code.ShouldBe("Disbursement.Empty");
+                        Should.Throw<DomainException>(() => DisbursementBatch.FromBalances(InMoney(books.Balances.HouseholdBalances), Money.Zero, Now)).Code.ShouldBe("Disbursement.Empty");
                         break;
                     case 2:
                         foreach (var line in batches.SelectMany(b => b.Lines.Select(l => (Batch: b, Line: l))).Where(x => x.Line.Status == DisbursementStatus.Pending).Take(2).ToList())
@@ -74,13 +74,15 @@ public class LedgerLifecycleTests
                     default:
                         var owed = books.Balances.CreditBalance(supplier);
                         if (owed * permille / 1000 > 0)
-                            books.Post(new SupplierPayout(request.SupplierId, owed * permille / 1000, owed, PayoutMethod.StripeConnect, Now, stripeAccountId: "acct_1Nv0FGQ9RKHgCVdK").Entry());
+                            books.Post(new SupplierPayout(request.SupplierId, new Money(owed * permille / 1000), new Money(owed), PayoutMethod.StripeConnect, Now, stripeAccountId: "acct_1Nv0FGQ9RKHgCVdK").Entry());
                         break;
                 }
                 Check(books, settlement, refunds);
             }
         });
     }
+
+    private static Dictionary<Guid, Money> InMoney(IReadOnlyDictionary<Guid, long> balances) => balances.ToDictionary(b => b.Key, b => new Money(b.Value));
 
     private static void Check(Books books, JournalEntry settlement, List<JournalEntry> refunds)
     {

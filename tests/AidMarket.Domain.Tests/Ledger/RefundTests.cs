@@ -76,7 +76,7 @@ public class RefundTests
         Should.Throw<DomainException>(() => Refunds.AfterSettlement(settlement, [], Guid.NewGuid(), 0, none, Now)).Code.ShouldBe("Refund.Amount");
         Should.Throw<DomainException>(() => Refunds.AfterSettlement(settlement, [], Guid.NewGuid(), 10_001, none, Now)).Code.ShouldBe("Refund.ExceedsRefundable");
         Should.Throw<DomainException>(() => Refunds.AfterSettlement(settlement, [settlement], Guid.NewGuid(), 1, none, Now)).Code.ShouldBe("Refund.NotOfThisOrder");
-        var payment = PaymentEntries.Received(PaymentMethod.Stripe, "pi_1", 10_000, Supplier, Now);
+        var payment = PaymentEntries.Received(PaymentMethod.Stripe, "pi_1", new Money(10_000), Supplier, Now);
         Should.Throw<DomainException>(() => Refunds.AfterSettlement(payment, [], Guid.NewGuid(), 1, none, Now)).Code.ShouldBe("Refund.NotASettlement");
         var refundId = Guid.NewGuid();
         var once = Refunds.AfterSettlement(settlement, [], refundId, 10, none, Now);

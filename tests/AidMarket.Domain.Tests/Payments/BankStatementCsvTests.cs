@@ -1,3 +1,4 @@
+using AidMarket.Domain.Common;
 using AidMarket.Domain.Payments;
 using Shouldly;
 
@@ -17,9 +18,9 @@ public class BankStatementCsvTests
         import.IsValid.ShouldBeTrue();
         import.Transfers.ShouldBe(
         [
-            new BankTransfer(new DateOnly(2026, 11, 20), 123_450, "货款 AM0000000169, 海珠区", "B-1"),
-            new BankTransfer(new DateOnly(2026, 11, 21), 9_800, "备注 \"加急\"", "B-2"),
-            new BankTransfer(new DateOnly(2026, 1, 2), 5, "", "B-3"),
+            new BankTransfer(new DateOnly(2026, 11, 20), new Money(123_450), "货款 AM0000000169, 海珠区", "B-1"),
+            new BankTransfer(new DateOnly(2026, 11, 21), new Money(9_800), "备注 \"加急\"", "B-2"),
+            new BankTransfer(new DateOnly(2026, 1, 2), new Money(5), "", "B-3"),
         ]);
     }
 

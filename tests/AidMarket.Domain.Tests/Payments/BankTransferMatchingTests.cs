@@ -10,10 +10,10 @@ public class BankTransferMatchingTests
     private static readonly DateOnly Day = new(2026, 11, 20);
     private static readonly PaymentReference Canteen = PaymentReference.FromSequence(1), School = PaymentReference.FromSequence(2),
         Paid = PaymentReference.FromSequence(3);
-    private static readonly Dictionary<PaymentReference, long> Outstanding = new() { [Canteen] = 441_600, [School] = 10_000, [Paid] = 0 };
+    private static readonly Dictionary<PaymentReference, Money> Outstanding = new() { [Canteen] = new(441_600), [School] = new(10_000), [Paid] = Money.Zero };
     private static readonly HashSet<string> Recorded = ["B-0001"];
 
-    private static BankTransfer Transfer(long fen, string memo, string slip = "B-1000") => new(Day, fen, memo, slip);
+    private static BankTransfer Transfer(long fen, string memo, string slip = "B-1000") => new(Day, new Money(fen), memo, slip);
 
     [Theory]
     [InlineData(441_600, TransferMatchKind.Exact, 0)]
@@ -24,8 +24,8 @@ public class BankTransferMatchingTests
         var match = BankTransferMatching.Classify(Transfer(fen, $"货款 {Canteen.Value.ToLowerInvariant()}"), Outstanding, Recorded);
         match.Kind.ShouldBe(kind);
         match.Reference.ShouldBe(Canteen);
-        match.OutstandingFen.ShouldBe(441_600);
-        match.ExcessFen.ShouldBe(excess);
+        match.Outstanding.ShouldBe(new Money(441_600));
+        match.Excess.ShouldBe(new Money(excess));
     }
 
     [Theory]
@@ -63,13 +63,13 @@ public class BankTransferMatchingTests
         Gen.Select(Gen.Long[1, 1_000_000_000], Gen.Long[0, 1_000_000_000], Gen.Long[1, PaymentReference.MaxSequence]).Sample((amount, outstanding, sequence) =>
         {
             var reference = PaymentReference.FromSequence(sequence);
-            var match = BankTransferMatching.Classify(Transfer(amount, $"ref {reference}"), new Dictionary<PaymentReference, long> { [reference] = outstanding },
+            var match = BankTransferMatching.Classify(Transfer(amount, $"ref {reference}"), new Dictionary<PaymentReference, Money> { [reference] = new(outstanding) },
                 new HashSet<string>());
             var expected = outstanding == 0 ? TransferMatchKind.Unmatched
                 : amount == outstanding ? TransferMatchKind.Exact
                 : amount < outstanding ? TransferMatchKind.Partial : TransferMatchKind.Overpaid;
             match.Kind.ShouldBe(expected);
-            match.ExcessFen.ShouldBe(expected == TransferMatchKind.Overpaid ? amount - outstanding : 0);
+            match.Excess.ShouldBe(new Money(expected == TransferMatchKind.Overpaid ? amount - outstanding : 0));
         });
     }
 

@@ -12,13 +12,13 @@ public class DisbursementTests
         H3 = Guid.Parse("00000000-0000-0000-0000-000000000003");
 
     private static DisbursementBatch Batch(long minimum = 0) =>
-        DisbursementBatch.FromBalances(new Dictionary<Guid, long> { [H3] = 500, [H1] = 12_000, [H2] = 0 }, minimum, Now);
+        DisbursementBatch.FromBalances(new Dictionary<Guid, Money> { [H3] = new(500), [H1] = new(12_000), [H2] = Money.Zero }, new Money(minimum), Now);
 
     [Fact]
     public void A_batch_pays_each_positive_balance_in_full_and_moves_it_into_transit()
     {
         var batch = Batch();
-        batch.Lines.Select(l => (l.HouseholdId, l.AmountFen, l.Status)).ShouldBe([(H1, 12_000, DisbursementStatus.Pending), (H3, 500, DisbursementStatus.Pending)]);
+        batch.Lines.Select(l => (l.HouseholdId, l.Amount, l.Status)).ShouldBe([(H1, new Money(12_000), DisbursementStatus.Pending), (H3, new Money(500), DisbursementStatus.Pending)]);
         var sent = batch.SentEntry();
         sent.SourceKey.ShouldBe($"disbursement:{batch.Id}");
         var balances = LedgerBalances.Of([sent]);
@@ -57,20 +57,20 @@ public class DisbursementTests
     public void A_supplier_payout_is_at_most_its_payable_balance()
     {
         var supplier = Guid.NewGuid();
-        var payout = new SupplierPayout(supplier, 7_000, payableBalanceFen: 7_000, PayoutMethod.BankBatch, Now);
+        var payout = new SupplierPayout(supplier, new Money(7_000), payableBalance: new Money(7_000), PayoutMethod.BankBatch, Now);
         payout.Entry().Postings.Select(p => (p.Account, p.AmountFen)).ShouldBe([(LedgerAccount.Cash, -7_000), (LedgerAccount.Supplier(supplier), 7_000)]);
-        Should.Throw<DomainException>(() => new SupplierPayout(supplier, 7_001, 7_000, PayoutMethod.StripeConnect, Now)).Code.ShouldBe("SupplierPayout.ExceedsBalance");
-        Should.Throw<DomainException>(() => new SupplierPayout(supplier, 0, 7_000, PayoutMethod.StripeConnect, Now)).Code.ShouldBe("SupplierPayout.Amount");
-        Should.Throw<DomainException>(() => new SupplierPayout(supplier, 1, -50, PayoutMethod.StripeConnect, Now)).Code.ShouldBe("SupplierPayout.ExceedsBalance");
+        Should.Throw<DomainException>(() => new SupplierPayout(supplier, new Money(7_001), new Money(7_000), PayoutMethod.StripeConnect, Now)).Code.ShouldBe("SupplierPayout.ExceedsBalance");
+        Should.Throw<DomainException>(() => new SupplierPayout(supplier, Money.Zero, new Money(7_000), PayoutMethod.StripeConnect, Now)).Code.ShouldBe("SupplierPayout.Amount");
+        Should.Throw<DomainException>(() => new SupplierPayout(supplier, new Money(1), new Money(-50), PayoutMethod.StripeConnect, Now)).Code.ShouldBe("SupplierPayout.ExceedsBalance");
     }
 
     [Fact]
     public void A_bank_payout_is_answered_once_and_a_failed_one_is_owed_to_the_supplier_again()
     {
         Guid s1 = Guid.Parse("00000000-0000-0000-0000-00000000000a"), s2 = Guid.Parse("00000000-0000-0000-0000-00000000000b");
-        var batch = SupplierPayoutBatch.FromBalances(new Dictionary<Guid, long> { [s2] = 3_000, [s1] = 7_000, [H1] = 0 }, Now);
-        batch.Payouts.Select(p => (p.SupplierId, p.AmountFen, p.Method, p.BatchId)).ShouldBe([(s1, 7_000L, PayoutMethod.BankBatch, (Guid?)batch.Id), (s2, 3_000L, PayoutMethod.BankBatch, (Guid?)batch.Id)]);
-        batch.TotalFen.ShouldBe(10_000);
+        var batch = SupplierPayoutBatch.FromBalances(new Dictionary<Guid, Money> { [s2] = new(3_000), [s1] = new(7_000), [H1] = Money.Zero }, Now);
+        batch.Payouts.Select(p => (p.SupplierId, p.Amount, p.Method, p.BatchId)).ShouldBe([(s1, new Money(7_000), PayoutMethod.BankBatch, (Guid?)batch.Id), (s2, new Money(3_000), PayoutMethod.BankBatch, (Guid?)batch.Id)]);
+        batch.Total.ShouldBe(new Money(10_000));
 
         batch.Payouts[0].MarkPaid(" BOC-1 ", Now);
         batch.Payouts[0].BankReference.ShouldBe("BOC-1");
@@ -81,16 +81,16 @@ public class DisbursementTests
         books.CreditBalance(LedgerAccount.Supplier(s1)).ShouldBe(-7_000); // paid out of what settlement credited
         Should.Throw<DomainException>(() => batch.Payouts[1].MarkPaid(null, Now)).Code.ShouldBe("SupplierPayout.Settled");
         Should.Throw<DomainException>(() => batch.Payouts[0].MarkFailed("x", Now)).Code.ShouldBe("SupplierPayout.Settled");
-        Should.Throw<DomainException>(() => SupplierPayoutBatch.FromBalances(new Dictionary<Guid, long> { [s1] = 0 }, Now)).Code.ShouldBe("SupplierPayout.Empty");
+        Should.Throw<DomainException>(() => SupplierPayoutBatch.FromBalances(new Dictionary<Guid, Money> { [s1] = Money.Zero }, Now)).Code.ShouldBe("SupplierPayout.Empty");
     }
 
     [Fact]
     public void A_stripe_connect_payout_names_its_account_and_a_paid_transfer_reversed_in_full_is_owed_again_once()
     {
         var supplier = Guid.NewGuid();
-        Should.Throw<ArgumentException>(() => new SupplierPayout(supplier, 100, 100, PayoutMethod.StripeConnect, Now));
-        Should.Throw<ArgumentException>(() => new SupplierPayout(supplier, 100, 100, PayoutMethod.BankBatch, Now, stripeAccountId: "acct_1Nv0FGQ9RKHgCVdK"));
-        var payout = new SupplierPayout(supplier, 5_000, 5_000, PayoutMethod.StripeConnect, Now, stripeAccountId: "acct_1Nv0FGQ9RKHgCVdK");
+        Should.Throw<ArgumentException>(() => new SupplierPayout(supplier, new Money(100), new Money(100), PayoutMethod.StripeConnect, Now));
+        Should.Throw<ArgumentException>(() => new SupplierPayout(supplier, new Money(100), new Money(100), PayoutMethod.BankBatch, Now, stripeAccountId: "acct_1Nv0FGQ9RKHgCVdK"));
+        var payout = new SupplierPayout(supplier, new Money(5_000), new Money(5_000), PayoutMethod.StripeConnect, Now, stripeAccountId: "acct_1Nv0FGQ9RKHgCVdK");
         Should.Throw<DomainException>(() => payout.MarkReversed("reversed", Now)).Code.ShouldBe("SupplierPayout.NotReversible");
 
         payout.MarkPaid("tr_1", Now);
@@ -99,9 +99,9 @@ public class DisbursementTests
         LedgerBalances.Of([payout.Entry(), reversed]).CreditBalance(LedgerAccount.Supplier(supplier)).ShouldBe(0);
         Should.Throw<DomainException>(() => payout.MarkReversed("again", Now)).Code.ShouldBe("SupplierPayout.NotReversible");
 
-        var bank = new SupplierPayout(supplier, 100, 100, PayoutMethod.BankBatch, Now);
+        var bank = new SupplierPayout(supplier, new Money(100), new Money(100), PayoutMethod.BankBatch, Now);
         bank.MarkPaid("BOC-1", Now);
         Should.Throw<DomainException>(() => bank.MarkReversed("x", Now)).Code.ShouldBe("SupplierPayout.NotReversible");
-        new SupplierPayout(supplier, 100, 100, PayoutMethod.BankBatch, Now).MarkFailed(new string('长', 400), Now).Memo!.Length.ShouldBe(SupplierPayout.MaxReasonLength);
+        new SupplierPayout(supplier, new Money(100), new Money(100), PayoutMethod.BankBatch, Now).MarkFailed(new string('长', 400), Now).Memo!.Length.ShouldBe(SupplierPayout.MaxReasonLength);
     }
 }

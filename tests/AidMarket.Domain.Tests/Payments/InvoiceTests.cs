@@ -27,13 +27,13 @@ public class InvoiceTests
     {
         var order = Accepted();
         var invoice = Invoice.For(order, 1, Now);
-        invoice.AmountFen.ShouldBe(441_600);
+        invoice.Amount.ShouldBe(new Money(441_600));
         invoice.Reference.ShouldBe("AM0000000169");
         invoice.SupplierOrderId.ShouldBe(order.Id);
         invoice.BuyerOrganizationId.ShouldBe(order.BuyerOrganizationId);
         invoice.OrderNumber.ShouldBe("PO-20261122-000007");
         invoice.Status.ShouldBe(InvoiceStatus.Open);
-        invoice.OutstandingFen.ShouldBe(441_600);
+        invoice.Outstanding.ShouldBe(new Money(441_600));
     }
 
     [Fact]
@@ -44,19 +44,19 @@ public class InvoiceTests
     public void Payments_move_it_through_partly_paid_paid_and_overpaid_and_refunds_bring_it_back()
     {
         var invoice = Invoice.For(Accepted(), 2, Now);
-        invoice.ApplyPayment(400_000, PaymentMethod.BankTransfer, "SLIP-1", Now).ShouldBeTrue();
+        invoice.ApplyPayment(new Money(400_000), PaymentMethod.BankTransfer, "SLIP-1", Now).ShouldBeTrue();
         invoice.Status.ShouldBe(InvoiceStatus.PartiallyPaid);
-        invoice.OutstandingFen.ShouldBe(41_600);
-        invoice.ApplyPayment(50_000, PaymentMethod.BankTransfer, "SLIP-2", Now).ShouldBeTrue();
+        invoice.Outstanding.ShouldBe(new Money(41_600));
+        invoice.ApplyPayment(new Money(50_000), PaymentMethod.BankTransfer, "SLIP-2", Now).ShouldBeTrue();
         invoice.Status.ShouldBe(InvoiceStatus.Overpaid);
-        invoice.ExcessFen.ShouldBe(8_400);
-        invoice.OutstandingFen.ShouldBe(0);
-        Should.Throw<DomainException>(() => invoice.ApplyPayment(1, PaymentMethod.Stripe, "pi_3", Now)).Code.ShouldBe("Invoice.AlreadyPaid");
+        invoice.Excess.ShouldBe(new Money(8_400));
+        invoice.Outstanding.ShouldBe(Money.Zero);
+        Should.Throw<DomainException>(() => invoice.ApplyPayment(new Money(1), PaymentMethod.Stripe, "pi_3", Now)).Code.ShouldBe("Invoice.AlreadyPaid");
 
-        invoice.RecordRefund(8_400, "re_1", Now).ShouldBeTrue();
+        invoice.RecordRefund(new Money(8_400), "re_1", Now).ShouldBeTrue();
         invoice.Status.ShouldBe(InvoiceStatus.Paid);
-        Should.Throw<DomainException>(() => invoice.RecordRefund(441_601, "re_2", Now)).Code.ShouldBe("Invoice.RefundExceedsPaid");
-        invoice.RecordRefund(441_600, "re_2", Now).ShouldBeTrue();
+        Should.Throw<DomainException>(() => invoice.RecordRefund(new Money(441_601), "re_2", Now)).Code.ShouldBe("Invoice.RefundExceedsPaid");
+        invoice.RecordRefund(new Money(441_600), "re_2", Now).ShouldBeTrue();
         invoice.Status.ShouldBe(InvoiceStatus.Open);
     }
 
@@ -64,33 +64,33 @@ public class InvoiceTests
     public void A_repeated_payment_or_refund_changes_nothing_and_a_conflicting_one_is_refused()
     {
         var invoice = Invoice.For(Accepted(), 3, Now);
-        invoice.ApplyPayment(441_600, PaymentMethod.Stripe, "pi_1", Now).ShouldBeTrue();
-        invoice.ApplyPayment(441_600, PaymentMethod.Stripe, " pi_1 ", Now).ShouldBeFalse();
+        invoice.ApplyPayment(new Money(441_600), PaymentMethod.Stripe, "pi_1", Now).ShouldBeTrue();
+        invoice.ApplyPayment(new Money(441_600), PaymentMethod.Stripe, " pi_1 ", Now).ShouldBeFalse();
         invoice.Payments.Count.ShouldBe(1);
-        Should.Throw<DomainException>(() => invoice.ApplyPayment(1, PaymentMethod.Stripe, "pi_1", Now)).Code.ShouldBe("Invoice.PaymentConflict");
-        invoice.RecordRefund(100, "re_1", Now).ShouldBeTrue();
-        invoice.RecordRefund(100, "re_1", Now).ShouldBeFalse();
-        Should.Throw<DomainException>(() => invoice.RecordRefund(200, "re_1", Now)).Code.ShouldBe("Invoice.RefundConflict");
-        invoice.PaidFen.ShouldBe(441_500);
-        Should.Throw<DomainException>(() => invoice.ApplyPayment(0, PaymentMethod.Stripe, "pi_2", Now)).Code.ShouldBe("Invoice.PaymentAmount");
-        Should.Throw<DomainException>(() => invoice.ApplyPayment(5, PaymentMethod.Stripe, " ", Now)).Code.ShouldBe("Invoice.ExternalIdRequired");
-        Should.Throw<DomainException>(() => invoice.RecordRefund(0, "re_9", Now)).Code.ShouldBe("Invoice.RefundAmount");
+        Should.Throw<DomainException>(() => invoice.ApplyPayment(new Money(1), PaymentMethod.Stripe, "pi_1", Now)).Code.ShouldBe("Invoice.PaymentConflict");
+        invoice.RecordRefund(new Money(100), "re_1", Now).ShouldBeTrue();
+        invoice.RecordRefund(new Money(100), "re_1", Now).ShouldBeFalse();
+        Should.Throw<DomainException>(() => invoice.RecordRefund(new Money(200), "re_1", Now)).Code.ShouldBe("Invoice.RefundConflict");
+        invoice.Paid.ShouldBe(new Money(441_500));
+        Should.Throw<DomainException>(() => invoice.ApplyPayment(Money.Zero, PaymentMethod.Stripe, "pi_2", Now)).Code.ShouldBe("Invoice.PaymentAmount");
+        Should.Throw<DomainException>(() => invoice.ApplyPayment(new Money(5), PaymentMethod.Stripe, " ", Now)).Code.ShouldBe("Invoice.ExternalIdRequired");
+        Should.Throw<DomainException>(() => invoice.RecordRefund(Money.Zero, "re_9", Now)).Code.ShouldBe("Invoice.RefundAmount");
     }
 
     [Fact]
     public void A_refund_after_settlement_is_a_credit_note_that_never_reopens_the_invoice()
     {
         var invoice = Invoice.For(Accepted(), 4, Now);
-        invoice.ApplyPayment(441_600, PaymentMethod.Stripe, "pi_1", Now);
-        invoice.RecordRefund(41_600, "re_1", Now, creditNote: true).ShouldBeTrue();
-        (invoice.PaidFen, invoice.CreditedFen, invoice.DueFen, invoice.OutstandingFen).ShouldBe((400_000L, 41_600L, 400_000L, 0L));
+        invoice.ApplyPayment(new Money(441_600), PaymentMethod.Stripe, "pi_1", Now);
+        invoice.RecordRefund(new Money(41_600), "re_1", Now, creditNote: true).ShouldBeTrue();
+        (invoice.Paid, invoice.Credited, invoice.Due, invoice.Outstanding).ShouldBe((new Money(400_000), new Money(41_600), new Money(400_000), Money.Zero));
         invoice.Status.ShouldBe(InvoiceStatus.Paid);
-        invoice.RecordRefund(400_000, "re_2", Now, creditNote: true).ShouldBeTrue();
+        invoice.RecordRefund(new Money(400_000), "re_2", Now, creditNote: true).ShouldBeTrue();
         invoice.Status.ShouldBe(InvoiceStatus.Refunded);
-        invoice.OutstandingFen.ShouldBe(0);
-        invoice.HasRefund(" re_2", 400_000).ShouldBeTrue();
-        invoice.HasRefund("re_3", 400_000).ShouldBeFalse();
-        Should.Throw<DomainException>(() => invoice.HasRefund("re_2", 1)).Code.ShouldBe("Invoice.RefundConflict");
+        invoice.Outstanding.ShouldBe(Money.Zero);
+        invoice.HasRefund(" re_2", new Money(400_000)).ShouldBeTrue();
+        invoice.HasRefund("re_3", new Money(400_000)).ShouldBeFalse();
+        Should.Throw<DomainException>(() => invoice.HasRefund("re_2", new Money(1))).Code.ShouldBe("Invoice.RefundConflict");
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public class InvoiceTests
         invoice.RecordPaymentFailure("pi_1", " Your card was declined. ", Now).ShouldBeTrue();
         invoice.RecordPaymentFailure("pi_1", "Your card was declined.", Now).ShouldBeFalse();
         invoice.OpenFailure!.Message.ShouldBe("Your card was declined.");
-        invoice.ApplyPayment(441_600, PaymentMethod.Stripe, "pi_2", Now.AddMinutes(1));
+        invoice.ApplyPayment(new Money(441_600), PaymentMethod.Stripe, "pi_2", Now.AddMinutes(1));
         invoice.OpenFailure.ShouldBeNull();
     }
 }

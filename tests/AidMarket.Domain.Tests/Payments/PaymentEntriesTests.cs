@@ -12,12 +12,12 @@ public class PaymentEntriesTests
     [Fact]
     public void Money_received_goes_to_cash_and_escrow_keyed_by_its_external_id()
     {
-        var entry = PaymentEntries.Received(PaymentMethod.BankTransfer, " B-0001 ", 441_600, null, Now);
+        var entry = PaymentEntries.Received(PaymentMethod.BankTransfer, " B-0001 ", new Money(441_600), null, Now);
         entry.Kind.ShouldBe(JournalEntryKind.Payment);
         entry.SourceKey.ShouldBe("payment:bank:B-0001");
         entry.Postings.Select(p => (p.Account, p.AmountFen)).ShouldBe([(LedgerAccount.Cash, 441_600), (LedgerAccount.Escrow, -441_600)]);
-        PaymentEntries.Received(PaymentMethod.Stripe, "pi_1", 1, null, Now).SourceKey.ShouldBe("payment:stripe:pi_1");
-        Should.Throw<DomainException>(() => PaymentEntries.Received(PaymentMethod.Stripe, "pi_1", 0, null, Now)).Code.ShouldBe("Payment.Amount");
-        Should.Throw<DomainException>(() => PaymentEntries.Received(PaymentMethod.Stripe, "", 1, null, Now)).Code.ShouldBe("Payment.ExternalIdRequired");
+        PaymentEntries.Received(PaymentMethod.Stripe, "pi_1", new Money(1), null, Now).SourceKey.ShouldBe("payment:stripe:pi_1");
+        Should.Throw<DomainException>(() => PaymentEntries.Received(PaymentMethod.Stripe, "pi_1", Money.Zero, null, Now)).Code.ShouldBe("Payment.Amount");
+        Should.Throw<DomainException>(() => PaymentEntries.Received(PaymentMethod.Stripe, "", new Money(1), null, Now)).Code.ShouldBe("Payment.ExternalIdRequired");
     }
 }

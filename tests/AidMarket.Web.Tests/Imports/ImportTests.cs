@@ -113,7 +113,7 @@ public class ImportTests(AppFixture app) : WebTest(app)
             new Dictionary<string, object> { ["户主姓名"] = "韦导入", ["身份证号码"] = IdFor(11), ["村"] = "那拉村", ["家庭人口"] = 3, ["户类型"] = "脱贫户", ["申报年收入（元）"] = 10500.5 },
         }, excelType: ExcelType.XLSX);
         (await UploadAndWaitAsync(officer, "/County/Households/Import", xlsx.ToArray(), "户籍.xlsx")).Status.ShouldBe(ImportStatus.Succeeded);
-        (await App.QueryAsync(db => db.Households.SingleAsync(h => h.HeadName == "韦导入"))).BaselineIncomeFen.ShouldBe(1_050_050);
+        (await App.QueryAsync(db => db.Households.SingleAsync(h => h.HeadName == "韦导入"))).BaselineIncome.Fen.ShouldBe(1_050_050);
 
         System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var gb = Encoding.GetEncoding("GB18030").GetBytes($"户主姓名,身份证号码,村,家庭人口,户类型\r\n覃导入,{IdFor(12)},六丰村,2,边缘易致贫户\r\n");

@@ -41,7 +41,7 @@ public class DisbursementFlowTests(AppFixture app) : WebTest(app)
 
         var batchId = await CreateBatchAsync(officer);
         var batch = await App.QueryAsync(db => db.DisbursementBatches.SingleAsync(b => b.Id == batchId));
-        batch.Lines.Select(l => (l.HouseholdId, l.AmountFen)).OrderBy(x => x.AmountFen).ShouldBe([(h2.Id, 678L), (h1.Id, 12_350L)]);
+        batch.Lines.Select(l => (l.HouseholdId, l.Amount.Fen)).OrderBy(x => x.Fen).ShouldBe([(h2.Id, 678L), (h1.Id, 12_350L)]);
         (await App.QueryAsync(db => db.JournalEntries.CountAsync(e => e.SourceKey == SourceKeys.DisbursementSent(batchId)))).ShouldBe(1);
         (await BalanceAsync(App, h1.Id)).ShouldBe(0);
         (await officer.GetPageAsync("/County/Disbursements")).ShouldContain("本县目前没有待发放收益的脱贫户");
@@ -81,7 +81,7 @@ public class DisbursementFlowTests(AppFixture app) : WebTest(app)
 
         // The failed household's money goes out in the next batch, and only it.
         var next = await CreateBatchAsync(officer);
-        (await App.QueryAsync(db => db.DisbursementBatches.SingleAsync(b => b.Id == next))).Lines.ShouldHaveSingleItem().AmountFen.ShouldBe(678);
+        (await App.QueryAsync(db => db.DisbursementBatches.SingleAsync(b => b.Id == next))).Lines.ShouldHaveSingleItem().Amount.Fen.ShouldBe(678);
     }
 
     [Fact]

@@ -193,7 +193,7 @@ public sealed partial class MarketWalk
             invoice.ShouldBeNull($"{order}: nothing was accepted, so nothing is invoiced");
             return;
         }
-        invoice.ShouldNotBeNull($"{order} was accepted without an invoice").AmountFen.ShouldBe(order.PayableFen, $"the invoice of {order} asks for what was accepted");
-        order.Bill = new WalkBill(invoice.Id, invoice.Reference, invoice.AmountFen, order);
+        invoice.ShouldNotBeNull($"{order} was accepted without an invoice").Amount.Fen.ShouldBe(order.PayableFen, $"the invoice of {order} asks for what was accepted");
+        order.Bill = new WalkBill(invoice.Id, invoice.Reference, invoice.Amount.Fen, order);
     }
 }

@@ -17,13 +17,13 @@ public sealed partial class MarketWalk
         if (expected.Count == 0) return await RefusedAsync($"a disbursement batch in {county.Office} with no household owed", create);
         var batchId = Browser.RedirectId(await DoneAsync($"a disbursement batch in {county.Office}", create()));
         var batch = await _app.QueryAsync(db => db.DisbursementBatches.AsNoTracking().SingleAsync(b => b.Id == batchId));
-        batch.Lines.Select(l => (l.HouseholdId, l.AmountFen)).ShouldBe(expected, ignoreOrder: true, "a line for each household owed at least the minimum, for all it is owed");
+        batch.Lines.Select(l => (l.HouseholdId, l.Amount.Fen)).ShouldBe(expected, ignoreOrder: true, "a line for each household owed at least the minimum, for all it is owed");
         foreach (var line in batch.Lines)
         {
-            _model.Disbursements.Add(new WalkPayment(batchId, line.Id, line.HouseholdId, line.AmountFen, county.Code));
-            _model.Books.Post((LedgerAccount.Household(line.HouseholdId), line.AmountFen), (LedgerAccount.DisbursementsInTransit, -line.AmountFen));
+            _model.Disbursements.Add(new WalkPayment(batchId, line.Id, line.HouseholdId, line.Amount.Fen, county.Code));
+            _model.Books.Post((LedgerAccount.Household(line.HouseholdId), line.Amount.Fen), (LedgerAccount.DisbursementsInTransit, -line.Amount.Fen));
         }
-        return $"disbursement batch in {county.Office} (minimum ¥{Yuan(minimum)}): {batch.Lines.Count} households, ¥{Yuan(batch.TotalFen)}";
+        return $"disbursement batch in {county.Office} (minimum ¥{Yuan(minimum)}): {batch.Lines.Count} households, ¥{Yuan(batch.Total.Fen)}";
     }
 
     private async Task<string> AnswerDisbursementAsync(AnswerDisbursement step)
@@ -54,13 +54,13 @@ public sealed partial class MarketWalk
         if (owed.Count == 0) return await RefusedAsync("a payout batch with no supplier owed", create);
         var batchId = Browser.RedirectId(await DoneAsync("a supplier payout batch", create()));
         var payouts = await _app.QueryAsync(db => db.SupplierPayouts.AsNoTracking().Where(p => p.BatchId == batchId).ToListAsync());
-        payouts.Select(p => (p.SupplierId, p.AmountFen)).ShouldBe(owed, ignoreOrder: true, "a payout to each supplier owed, of all it is owed");
+        payouts.Select(p => (p.SupplierId, p.Amount.Fen)).ShouldBe(owed, ignoreOrder: true, "a payout to each supplier owed, of all it is owed");
         foreach (var payout in payouts)
         {
-            _model.Payouts.Add(new WalkPayment(batchId, payout.Id, payout.SupplierId, payout.AmountFen, null));
-            _model.Books.Post((LedgerAccount.Supplier(payout.SupplierId), payout.AmountFen), (LedgerAccount.Cash, -payout.AmountFen));
+            _model.Payouts.Add(new WalkPayment(batchId, payout.Id, payout.SupplierId, payout.Amount.Fen, null));
+            _model.Books.Post((LedgerAccount.Supplier(payout.SupplierId), payout.Amount.Fen), (LedgerAccount.Cash, -payout.Amount.Fen));
         }
-        return $"supplier payout batch: {payouts.Count} suppliers, ¥{Yuan(payouts.Sum(p => p.AmountFen))}";
+        return $"supplier payout batch: {payouts.Count} suppliers, ¥{Yuan(payouts.Sum(p => p.Amount.Fen))}";
     }
 
     private async Task<string> AnswerPayoutAsync(AnswerPayout step)

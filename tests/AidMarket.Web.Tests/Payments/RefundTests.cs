@@ -1,3 +1,4 @@
+using AidMarket.Domain.Common;
 using AidMarket.Domain.Ledger;
 using AidMarket.Domain.Payments;
 using AidMarket.Testing;
@@ -59,7 +60,7 @@ public class RefundTests(StripeAppFixture app) : WebTest<StripeAppFixture>(app)
         entry.Kind.ShouldBe(JournalEntryKind.EscrowRefund);
         entry.Postings.Single(p => p.Account == LedgerAccount.Cash).AmountFen.ShouldBe(-30_000);
         var after = await App.QueryAsync(db => db.Invoices.SingleAsync());
-        (after.PaidFen, after.OutstandingFen, after.Status).ShouldBe((70_000L, 116_200L, InvoiceStatus.PartiallyPaid));
+        (after.Paid.Fen, after.Outstanding.Fen, after.Status).ShouldBe((70_000L, 116_200L, InvoiceStatus.PartiallyPaid));
 
         var again = await RefundAsync(admin, invoice.Id, "Bank", new Dictionary<string, string> { ["Input.Amount"] = "800.00", ["Input.SlipNumber"] = "BOC-R2" });
         Browser.ErrorsIn(await again.Content.ReadAsStringAsync()).ShouldContain("退款金额超过");
@@ -86,7 +87,7 @@ public class RefundTests(StripeAppFixture app) : WebTest<StripeAppFixture>(app)
         entry.Postings.Where(p => p.Account.Kind == LedgerAccountKind.HouseholdPayable).Sum(p => p.AmountFen).ShouldBe(settlement.HouseholdFen / 10);
         entry.Postings.ShouldAllBe(p => p.CoveredHouseholdId == null);
         var after = await App.QueryAsync(db => db.Invoices.SingleAsync());
-        (after.PaidFen, after.CreditedFen, after.OutstandingFen, after.Status).ShouldBe((167_580L, 18_620L, 0L, InvoiceStatus.Paid));
+        (after.Paid.Fen, after.Credited.Fen, after.Outstanding.Fen, after.Status).ShouldBe((167_580L, 18_620L, 0L, InvoiceStatus.Paid));
         var buyerPage = await (await PaymentScenario.LogInAsync(App, "finance@aidmarket.demo")).GetPageAsync($"/Buyer/Invoices/Details/{invoice.Id}");
         buyerPage.ShouldContain("红字冲减");
         buyerPage.ShouldContain("已付清");
@@ -103,7 +104,7 @@ public class RefundTests(StripeAppFixture app) : WebTest<StripeAppFixture>(app)
         var paidOutFen = -credits.First().AmountFen;
         await App.ExecuteAsync(async db =>
         {
-            var batch = DisbursementBatch.FromBalances(new Dictionary<Guid, long> { [paidOut] = paidOutFen }, 0, DateTimeOffset.UtcNow);
+            var batch = DisbursementBatch.FromBalances(new Dictionary<Guid, Money> { [paidOut] = new(paidOutFen) }, Money.Zero, DateTimeOffset.UtcNow);
             db.JournalEntries.Add(batch.SentEntry());
             db.JournalEntries.Add(batch.MarkPaid(paidOut, "HNYKT-1", DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
@@ -138,7 +139,7 @@ public class RefundTests(StripeAppFixture app) : WebTest<StripeAppFixture>(app)
         var balances = await App.QueryAsync(db => db.Database.SqlQuery<long>($"SELECT coalesce(sum(amount_fen), 0)::bigint AS \"Value\" FROM postings WHERE account LIKE 'household:%'").SingleAsync());
         balances.ShouldBe(0); // every household is back to nothing owed, none below zero
         var after = await App.QueryAsync(db => db.Invoices.SingleAsync());
-        (after.Status, after.CreditedFen, after.OutstandingFen).ShouldBe((InvoiceStatus.Refunded, 186_200L, 0L));
+        (after.Status, after.Credited.Fen, after.Outstanding.Fen).ShouldBe((InvoiceStatus.Refunded, 186_200L, 0L));
         var buyerPage = await (await PaymentScenario.LogInAsync(App, "finance@aidmarket.demo")).GetPageAsync($"/Buyer/Invoices/Details/{invoice.Id}");
         buyerPage.ShouldContain("已退款");
         buyerPage.ShouldNotContain("handler=PayOnline");
@@ -177,7 +178,7 @@ public class RefundTests(StripeAppFixture app) : WebTest<StripeAppFixture>(app)
         var entry = (await RefundEntriesAsync()).ShouldHaveSingleItem();
         entry.Kind.ShouldBe(JournalEntryKind.Refund);
         entry.SourceKey.ShouldBe(SourceKeys.Refund(settlement.SupplierOrderId, Refunding.IdFor("re_test_dashboard")));
-        (await App.QueryAsync(db => db.Invoices.SingleAsync())).CreditedFen.ShouldBe(50_000);
+        (await App.QueryAsync(db => db.Invoices.SingleAsync())).Credited.Fen.ShouldBe(50_000);
         (await App.QueryAsync(db => db.StripeEvents.CountAsync(e => e.Error != null))).ShouldBe(0);
         await LedgerBalancesAsync();
     }

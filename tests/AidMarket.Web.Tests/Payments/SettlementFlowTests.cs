@@ -27,7 +27,7 @@ public class SettlementFlowTests(AppFixture app) : WebTest(app)
     {
         var (order, lotId) = await AcceptedOrderAsync();
         var invoice = await App.QueryAsync(db => db.Invoices.SingleAsync());
-        invoice.AmountFen.ShouldBe(19 * 9800);
+        invoice.Amount.Fen.ShouldBe(19 * 9800);
         invoice.SupplierOrderId.ShouldBe(order.Id);
 
         var finance = await LogInAsync("finance@aidmarket.demo");
@@ -92,7 +92,7 @@ public class SettlementFlowTests(AppFixture app) : WebTest(app)
         (await admins[0].GetPageAsync("/Admin/Payments")).ShouldContain("回单 icbc-77 已登记，已跳过。");
 
         (await App.QueryAsync(db => db.BankTransfers.CountAsync())).ShouldBe(1);
-        (await App.QueryAsync(db => db.Invoices.SingleAsync())).PaidFen.ShouldBe(186_200);
+        (await App.QueryAsync(db => db.Invoices.SingleAsync())).Paid.Fen.ShouldBe(186_200);
         await Eventually.ReturnsAsync(() => App.QueryAsync(db => db.Settlements.CountAsync()), n => n == 1);
         (await App.QueryAsync(db => db.JournalEntries.CountAsync(e => e.Kind == JournalEntryKind.Payment))).ShouldBe(1);
     }

@@ -65,7 +65,7 @@ public class StripeConnectPayoutTests(StripeAppFixture app) : WebTest<StripeAppF
         request.IdempotencyKey.ShouldBe($"supplier-payout:{payout.Id}");
         (request.Form["amount"], request.Form["currency"], request.Form["metadata[supplier_payout_id]"]).ShouldBe((owedConnect.ToString(), "cny", payout.Id.ToString()));
         var transfer = Stripe.Transfers.ShouldHaveSingleItem();
-        (payout.SupplierId, payout.AmountFen, payout.StripeAccountId, payout.Status, payout.BankReference, payout.BatchId)
+        (payout.SupplierId, payout.Amount.Fen, payout.StripeAccountId, payout.Status, payout.BankReference, payout.BatchId)
             .ShouldBe((connect, owedConnect, Account, PayoutStatus.Paid, (string?)transfer["id"], (Guid?)null));
         (await App.QueryAsync(db => db.JournalEntries.CountAsync(e => e.SourceKey == SourceKeys.SupplierPayout(payout.Id)))).ShouldBe(1);
         (await BalanceAsync(App, connect)).ShouldBe(0);
@@ -78,7 +78,7 @@ public class StripeConnectPayoutTests(StripeAppFixture app) : WebTest<StripeAppF
         batch.StatusCode.ShouldBe(HttpStatusCode.Redirect, Browser.ErrorsIn(await batch.Content.ReadAsStringAsync()));
         var inBatch = await App.QueryAsync(db => db.SupplierPayouts.Where(p => p.BatchId != null).ToListAsync());
         inBatch.ShouldHaveSingleItem().SupplierId.ShouldBe(bank);
-        inBatch[0].AmountFen.ShouldBe(owedBank);
+        inBatch[0].Amount.Fen.ShouldBe(owedBank);
         var again = await PayThroughStripeAsync(admin);
         Browser.ErrorsIn(await again.Content.ReadAsStringAsync()).ShouldContain("目前没有通过 Stripe Connect 收款且有待付款余额的供应商");
         Stripe.Transfers.Count.ShouldBe(1);
@@ -107,7 +107,7 @@ public class StripeConnectPayoutTests(StripeAppFixture app) : WebTest<StripeAppF
         (await PayThroughStripeAsync(admin)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var payouts = await ConnectPayoutsAsync();
         payouts.Count.ShouldBe(2);
-        (payouts[1].Status, payouts[1].AmountFen).ShouldBe((PayoutStatus.Paid, owed));
+        (payouts[1].Status, payouts[1].Amount.Fen).ShouldBe((PayoutStatus.Paid, owed));
         TransferRequests.Select(r => r.IdempotencyKey).ShouldBe([$"supplier-payout:{failed.Id}", $"supplier-payout:{payouts[1].Id}"]);
         (await BalanceAsync(App, connect)).ShouldBe(0);
         await BooksHoldAsync(App);
@@ -168,7 +168,7 @@ public class StripeConnectPayoutTests(StripeAppFixture app) : WebTest<StripeAppF
 
         answers.ShouldAllBe(a => (int)a.StatusCode < 500);
         var payout = (await ConnectPayoutsAsync()).ShouldHaveSingleItem();
-        (payout.Status, payout.AmountFen).ShouldBe((PayoutStatus.Paid, owed));
+        (payout.Status, payout.Amount.Fen).ShouldBe((PayoutStatus.Paid, owed));
         Stripe.Transfers.ShouldHaveSingleItem()["amount"].ShouldBe(owed);
         TransferRequests.ShouldAllBe(r => r.IdempotencyKey == $"supplier-payout:{payout.Id}");
         (await EntriesAsync(JournalEntryKind.SupplierPayout)).ShouldBe(1);

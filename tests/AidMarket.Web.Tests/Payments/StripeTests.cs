@@ -111,7 +111,7 @@ public class StripeTests(StripeAppFixture app) : WebTest<StripeAppFixture>(app)
 
         await Eventually.SettleAsync(0.5);
         (await App.QueryAsync(db => db.StripeEvents.CountAsync())).ShouldBe(0);
-        (await App.QueryAsync(db => db.Invoices.SingleAsync())).PaidFen.ShouldBe(0);
+        (await App.QueryAsync(db => db.Invoices.SingleAsync())).Paid.Fen.ShouldBe(0);
         (await App.QueryAsync(db => db.JournalEntries.CountAsync())).ShouldBe(0);
     }
 
@@ -146,7 +146,7 @@ public class StripeTests(StripeAppFixture app) : WebTest<StripeAppFixture>(app)
         await Eventually.SettleAsync();
         (await App.QueryAsync(db => db.Settlements.CountAsync())).ShouldBe(1);
         (await CountAsync(JournalEntryKind.Payment)).ShouldBe(1);
-        (await App.QueryAsync(db => db.Invoices.SingleAsync())).PaidFen.ShouldBe(186_200);
+        (await App.QueryAsync(db => db.Invoices.SingleAsync())).Paid.Fen.ShouldBe(186_200);
         await LedgerBalancesAsync();
     }
 
@@ -173,7 +173,7 @@ public class StripeTests(StripeAppFixture app) : WebTest<StripeAppFixture>(app)
         settled.ShouldBeLessThanOrEqualTo(1);
         // Whichever came first, the buyer has its money back and the invoice never asks for it again after settlement.
         var after = await App.QueryAsync(db => db.Invoices.SingleAsync());
-        after.PaidFen.ShouldBe(0);
+        after.Paid.Fen.ShouldBe(0);
         refunds[0].Kind.ShouldBe(settled == 1 ? JournalEntryKind.Refund : JournalEntryKind.EscrowRefund);
         after.Status.ShouldBe(settled == 1 ? InvoiceStatus.Refunded : InvoiceStatus.Open);
         (await App.QueryAsync(db => db.StripeEvents.CountAsync(e => e.Error != null))).ShouldBe(0);

@@ -30,7 +30,7 @@ public class SupplierPayoutFlowTests(AppFixture app) : WebTest(app)
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect, Browser.ErrorsIn(await created.Content.ReadAsStringAsync()));
         var batchId = Browser.RedirectId(created);
         var payout = await App.QueryAsync(db => db.SupplierPayouts.SingleAsync());
-        (payout.BatchId, payout.AmountFen, payout.Method, payout.Status).ShouldBe((batchId, 3_003L, PayoutMethod.BankBatch, PayoutStatus.Pending));
+        (payout.BatchId, payout.Amount.Fen, payout.Method, payout.Status).ShouldBe((batchId, 3_003L, PayoutMethod.BankBatch, PayoutStatus.Pending));
         (await SupplierBalanceAsync(supplierId)).ShouldBe(0);
         var nothing = await PayoutForms.CreatePayoutBatchAsync(admin);
         (await nothing.Content.ReadAsStringAsync()).ShouldContain("没有待付款余额的供应商");

@@ -119,9 +119,9 @@ public sealed class WalkChecks(StripeAppFixture app, WalkModel model)
         foreach (var invoice in invoices)
         {
             var bill = model.Bills.Single(b => b.Id == invoice.Id);
-            (invoice.AmountFen, invoice.PaidFen, invoice.CreditedFen).ShouldBe((bill.Amount, bill.Paid, bill.Credited), $"amount, paid and credited of {bill}");
-            invoice.Payments.Select(p => (p.ExternalId, p.Method, p.AmountFen)).ShouldBe(bill.Payments, ignoreOrder: true, $"payments of {bill}");
-            invoice.Refunds.Select(r => (r.AmountFen, r.CreditNote)).ShouldBe(bill.Refunds, ignoreOrder: true, $"refunds of {bill}");
+            (invoice.Amount.Fen, invoice.Paid.Fen, invoice.Credited.Fen).ShouldBe((bill.Amount, bill.Paid, bill.Credited), $"amount, paid and credited of {bill}");
+            invoice.Payments.Select(p => (p.ExternalId, p.Method, p.Amount.Fen)).ShouldBe(bill.Payments, ignoreOrder: true, $"payments of {bill}");
+            invoice.Refunds.Select(r => (r.Amount.Fen, r.CreditNote)).ShouldBe(bill.Refunds, ignoreOrder: true, $"refunds of {bill}");
             invoice.PaymentFailures.Count.ShouldBe(bill.Failures, $"declined online payments of {bill}");
         }
     }

@@ -16,7 +16,7 @@ public class DisbursementBatchConfiguration : IEntityTypeConfiguration<Disbursem
         b.Property(x => x.CountyCode).HasMaxLength(6);
         b.HasOne<AidMarket.Domain.Regions.County>().WithMany().HasForeignKey(x => x.CountyCode).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.CountyCode, x.CreatedAt });
-        b.Ignore(x => x.TotalFen);
+        b.Ignore(x => x.Total);
         b.Ignore(x => x.IsComplete);
         b.OwnsMany(x => x.Lines, l =>
         {

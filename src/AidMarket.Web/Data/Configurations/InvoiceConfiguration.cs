@@ -21,9 +21,9 @@ public class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         b.Ignore(i => i.Refunds);
         b.Ignore(i => i.PaymentFailures);
         b.Ignore(i => i.OpenFailure);
-        b.Ignore(i => i.DueFen);
-        b.Ignore(i => i.OutstandingFen);
-        b.Ignore(i => i.ExcessFen);
+        b.Ignore(i => i.Due);
+        b.Ignore(i => i.Outstanding);
+        b.Ignore(i => i.Excess);
         b.Ignore(i => i.Status);
     }
 }

@@ -8,7 +8,7 @@ public class SupplierPayoutBatchConfiguration : IEntityTypeConfiguration<Supplie
     public void Configure(EntityTypeBuilder<SupplierPayoutBatch> b)
     {
         b.ToTable("supplier_payout_batches");
-        b.Ignore(x => x.TotalFen);
+        b.Ignore(x => x.Total);
         b.HasMany(x => x.Payouts).WithOne().HasForeignKey(p => p.BatchId).OnDelete(DeleteBehavior.Restrict);
         b.Navigation(x => x.Payouts).HasField("_payouts").UsePropertyAccessMode(PropertyAccessMode.Field);
     }

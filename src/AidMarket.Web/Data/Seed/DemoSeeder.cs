@@ -104,7 +104,7 @@ public class DemoSeeder(AidMarketDbContext db, UserManager<AppUser> users, Sensi
                     + (householdNo % 1000).ToString("D3"));
                 var household = new Household(spec.CountyCode, new HouseholdDetails(DemoCatalog.HouseholdHead(householdNo),
                     sensitive.Seal(id), spec.Villages[i % spec.Villages.Length], 2 + householdNo % 4, (HouseholdStatus)(householdNo % 3),
-                    Money.FromYuan(9000 + householdNo * 730 % 9000).Fen, sensitive.SealAccount($"62170037{householdNo:D11}")), Household.NewCardCode(), now);
+                    Money.FromYuan(9000 + householdNo * 730 % 9000), sensitive.SealAccount($"62170037{householdNo:D11}")), Household.NewCardCode(), now);
                 households.Add(household);
                 db.Households.Add(household);
                 var link = new BenefitLink(supplier.Id, household.Id, (LinkKind)(i % 3), 1 + i % 3, today.AddYears(-1), null, now);

@@ -37,7 +37,7 @@ public class HouseholdTests(AppFixture app) : WebTest(app)
         var id = await CreateAsync(officer);
         var household = await App.QueryAsync(db => db.Households.SingleAsync(h => h.Id == id));
         household.IdNumberMasked.ShouldBe("451***********7710");
-        household.BaselineIncomeFen.ShouldBe(1_280_050);
+        household.BaselineIncome.Fen.ShouldBe(1_280_050);
         household.CardCode.Length.ShouldBe(12);
 
         // Every row of every table, as text: neither the number nor its bytes appear anywhere.

@@ -34,7 +34,7 @@ public class IndexModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<
     public async Task<IActionResult> OnPostRecordAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) { await LoadAsync(ct); return Page(); }
-        var transfer = new BankTransfer(Input.ReceivedOn!.Value, Money.FromYuan(Input.Amount!.Value).Fen, Input.Memo!.Trim(), Input.SlipNumber!.Trim());
+        var transfer = new BankTransfer(Input.ReceivedOn!.Value, Money.FromYuan(Input.Amount!.Value), Input.Memo!.Trim(), Input.SlipNumber!.Trim());
         return await RecordAsync([transfer], ct);
     }
 
@@ -90,7 +90,7 @@ public class IndexModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<
             var invoices = (await Invoicing.LockAsync(db, references.Select(r => r.Value).ToArray(), ct)).ToDictionary(i => i.Reference);
             var slips = transfers.Select(t => t.SlipKey).ToList();
             var recorded = (await db.BankTransfers.Where(t => slips.Contains(t.SlipKey)).Select(t => t.SlipKey).ToListAsync(ct)).ToHashSet();
-            var outstanding = references.Where(r => invoices.ContainsKey(r.Value)).ToDictionary(r => r, r => invoices[r.Value].OutstandingFen);
+            var outstanding = references.Where(r => invoices.ContainsKey(r.Value)).ToDictionary(r => r, r => invoices[r.Value].Outstanding);
             foreach (var match in BankTransferMatching.ClassifyStatement(transfers, outstanding, recorded))
             {
                 var t = match.Transfer;
@@ -100,9 +100,9 @@ public class IndexModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<
                     continue;
                 }
                 var invoice = match.Reference is { } r && match.Kind != TransferMatchKind.Unmatched ? invoices[r.Value] : null;
-                if (invoice is not null) Invoicing.ApplyPayment(db, invoice, t.AmountFen, PaymentMethod.BankTransfer, t.SlipKey, now);
+                if (invoice is not null) Invoicing.ApplyPayment(db, invoice, t.Amount, PaymentMethod.BankTransfer, t.SlipKey, now);
                 db.BankTransfers.Add(new BankTransferRecord(t, match, invoice?.Id, me.UserId!, now));
-                results.Add(l["Slip {0} ({1}): {2}", t.SlipNumber, new Money(t.AmountFen).ToString(), l["TransferMatch." + match.Kind].Value].Value);
+                results.Add(l["Slip {0} ({1}): {2}", t.SlipNumber, t.Amount.ToString(), l["TransferMatch." + match.Kind].Value].Value);
             }
         }, ct);
 
@@ -118,8 +118,8 @@ public class IndexModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<
     {
         if (TempData["Results"] is string text) Results = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Transfers = await db.BankTransfers.AsNoTracking().OrderByDescending(t => t.RecordedAt).Take(100).ToListAsync(ct);
-        Outstanding = await db.Invoices.AsNoTracking().Where(i => i.PaidFen < i.AmountFen - i.CreditedFen).OrderBy(i => i.IssuedAt).Take(100).ToListAsync(ct);
-        Paid = await db.Invoices.AsNoTracking().Where(i => i.PaidFen >= i.AmountFen - i.CreditedFen).OrderByDescending(i => i.IssuedAt).Take(50).ToListAsync(ct);
+        Outstanding = await db.Invoices.AsNoTracking().Where(i => i.Paid < i.Amount - i.Credited).OrderBy(i => i.IssuedAt).Take(100).ToListAsync(ct);
+        Paid = await db.Invoices.AsNoTracking().Where(i => i.Paid >= i.Amount - i.Credited).OrderByDescending(i => i.IssuedAt).Take(50).ToListAsync(ct);
         StripeProblems = await db.StripeEvents.AsNoTracking().Where(e => e.Error != null).OrderByDescending(e => e.ReceivedAt).Take(50).ToListAsync(ct);
         Input.ReceivedOn ??= DateOnly.FromDateTime(DateTime.Now);
     }

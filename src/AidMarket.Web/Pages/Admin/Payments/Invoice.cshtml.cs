@@ -41,7 +41,7 @@ public class InvoiceModel(AidMarketDbContext db, StripeCheckout stripe, IStringL
     {
         if (!await LoadAsync(id, ct) || !stripe.IsEnabled) return NotFound();
         if (!ModelState.IsValid || Input.RefundId == Guid.Empty) return Page();
-        var amount = Money.FromYuan(Input.Amount!.Value).Fen;
+        var amount = Money.FromYuan(Input.Amount!.Value);
         if (StripePayments.All(p => p.ExternalId != Input.PaymentIntentId))
         {
             ModelState.AddModelError(string.Empty, l["Choose the online payment to refund."]);
@@ -75,10 +75,10 @@ public class InvoiceModel(AidMarketDbContext db, StripeCheckout stripe, IStringL
         if (string.IsNullOrWhiteSpace(Input.SlipNumber)) ModelState.AddModelError("Input.SlipNumber", l["Enter the bank slip number."]);
         if (!ModelState.IsValid || Input.RefundId == Guid.Empty) return Page();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        return await PostAndRedirectAsync(tx, id, Money.FromYuan(Input.Amount!.Value).Fen, Input.SlipNumber!.Trim(), ct);
+        return await PostAndRedirectAsync(tx, id, Money.FromYuan(Input.Amount!.Value), Input.SlipNumber!.Trim(), ct);
     }
 
-    private async Task<IActionResult> PostAndRedirectAsync(IDbContextTransaction tx, Guid id, long amount, string externalId, CancellationToken ct)
+    private async Task<IActionResult> PostAndRedirectAsync(IDbContextTransaction tx, Guid id, Money amount, string externalId, CancellationToken ct)
     {
         if (await AddAsync(id, amount, externalId, ct) is { } refused) return await RefusedAsync(refused, tx);
         try
@@ -90,7 +90,7 @@ public class InvoiceModel(AidMarketDbContext db, StripeCheckout stripe, IStringL
         {
             return await RefusedAsync(l["Error.Refund.AlreadyRecorded"], tx);
         }
-        TempData["Message"] = l["Refund of {0} recorded.", new Money(amount).ToString()].Value;
+        TempData["Message"] = l["Refund of {0} recorded.", amount.ToString()].Value;
         return RedirectToPage(new { id });
     }
 
@@ -98,7 +98,7 @@ public class InvoiceModel(AidMarketDbContext db, StripeCheckout stripe, IStringL
     /// Adds the refund against the invoice, locked until the caller's transaction ends; null when it is added (or was recorded
     /// already), otherwise why not. What an earlier check added is dropped first.
     /// </summary>
-    private async Task<string?> AddAsync(Guid id, long amount, string externalId, CancellationToken ct)
+    private async Task<string?> AddAsync(Guid id, Money amount, string externalId, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         try

@@ -20,7 +20,7 @@ public class DetailsModel(AidMarketDbContext db, CurrentUser me, IStringLocalize
     {
         if (!await LoadAsync(ct)) return NotFound();
         var file = PaymentFile.Csv([l["Supplier"], l["Bank"], l["Payout account"], l["Amount (yuan)"], l["Line id"]],
-            Rows.Select(r => (IReadOnlyList<string>)[r.Name, r.BankName, r.BankAccount, PaymentFile.Yuan(r.Payout.AmountFen), r.Payout.Id.ToString("D")]));
+            Rows.Select(r => (IReadOnlyList<string>)[r.Name, r.BankName, r.BankAccount, PaymentFile.Yuan(r.Payout.Amount), r.Payout.Id.ToString("D")]));
         return File(file, PaymentFile.ContentType, $"supplier-payouts-{Batch.CreatedAt:yyyyMMdd}-{Batch.Id.ToString("N")[..8]}.csv");
     }
 
@@ -37,7 +37,7 @@ public class DetailsModel(AidMarketDbContext db, CurrentUser me, IStringLocalize
         {
             mark(payout, DateTimeOffset.UtcNow);
             db.Audit(AuditEntry.Record(me, action, nameof(SupplierPayout), payout.Id, null,
-                after: new { Supplier = payout.SupplierId, Amount = new Money(payout.AmountFen).ToString(), payout.BankReference }, reason: payout.FailureReason));
+                after: new { Supplier = payout.SupplierId, Amount = payout.Amount.ToString(), payout.BankReference }, reason: payout.FailureReason));
             return Task.CompletedTask;
         }, "This payout was already marked paid or failed by someone else. Nothing was saved.", ct);
         if (error is null) return RedirectToPage(new { id = Id });

@@ -13,7 +13,7 @@ public class IndexModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<
     : PageModel
 {
     public sealed record Payable(Guid Id, string Name, string BankName, string BankAccount, string? StripeAccountId, long BalanceFen, PayoutMethod Channel);
-    public sealed record BatchRow(Guid Id, DateTimeOffset CreatedAt, int Payouts, long TotalFen, int Pending, int Paid, int Failed);
+    public sealed record BatchRow(Guid Id, DateTimeOffset CreatedAt, int Payouts, Money Total, int Pending, int Paid, int Failed);
     public sealed record TransferRow(SupplierPayout Payout, string Name);
 
     public IReadOnlyList<Payable> Payables { get; private set; } = [];
@@ -34,7 +34,7 @@ public class IndexModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<
         {
             batch = await payouts.CreateBankBatchAsync(DateTimeOffset.UtcNow, ct);
             db.Audit(AuditEntry.Record(me, "Audit.PayoutBatchCreated", nameof(SupplierPayoutBatch), batch.Id, null,
-                after: new { Suppliers = batch.Payouts.Count, Total = new Money(batch.TotalFen).ToString() }));
+                after: new { Suppliers = batch.Payouts.Count, Total = batch.Total.ToString() }));
         }, ct);
         if (error is not null) return await RefusedAsync(error, ct);
         return RedirectToPage("Details", new { id = batch!.Id });
@@ -49,7 +49,7 @@ public class IndexModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<
             created = await payouts.CreateConnectPayoutsAsync(DateTimeOffset.UtcNow, ct);
             foreach (var p in created)
                 db.Audit(AuditEntry.Record(me, "Audit.ConnectPayoutCreated", nameof(SupplierPayout), p.Id, null,
-                    after: new { Supplier = p.SupplierId, Amount = new Money(p.AmountFen).ToString(), Account = p.StripeAccountId }));
+                    after: new { Supplier = p.SupplierId, Amount = p.Amount.ToString(), Account = p.StripeAccountId }));
         }, ct);
         if (error is not null) return await RefusedAsync(error, ct);
         var outcome = await transfers.SendPendingAsync(ct);
@@ -76,7 +76,7 @@ public class IndexModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<
                 balances[s.Id], payouts.ChannelFor(s.StripeAccountId)))
             .OrderBy(s => s.Name).ToList();
         Batches = await db.SupplierPayoutBatches.AsNoTracking().OrderByDescending(b => b.CreatedAt).Take(100)
-            .Select(b => new BatchRow(b.Id, b.CreatedAt, b.Payouts.Count(), b.Payouts.Sum(p => p.AmountFen),
+            .Select(b => new BatchRow(b.Id, b.CreatedAt, b.Payouts.Count(), new Money(b.Payouts.Sum(p => p.Amount.Fen)),
                 b.Payouts.Count(p => p.Status == PayoutStatus.Pending), b.Payouts.Count(p => p.Status == PayoutStatus.Paid),
                 b.Payouts.Count(p => p.Status == PayoutStatus.Failed)))
             .ToListAsync(ct);

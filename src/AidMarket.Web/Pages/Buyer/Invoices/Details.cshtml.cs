@@ -17,7 +17,7 @@ public class DetailsModel(AidMarketDbContext db, CurrentUser me, Microsoft.Exten
     public string Supplier { get; private set; } = "";
     public string Buyer { get; private set; } = "";
     public BankAccountOptions Bank => bank.Value;
-    public bool CanPayOnline => stripe.IsEnabled && Invoice.OutstandingFen > 0;
+    public bool CanPayOnline => stripe.IsEnabled && Invoice.Outstanding > Money.Zero;
     /// <summary>"success" or "cancelled" when Stripe sent the buyer back.</summary>
     [BindProperty(SupportsGet = true, Name = "stripe")] public string? StripeReturn { get; set; }
 

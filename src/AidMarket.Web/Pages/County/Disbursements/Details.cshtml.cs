@@ -32,7 +32,7 @@ public class DetailsModel(AidMarketDbContext db, CurrentUser me, IStringLocalize
         var file = PaymentFile.Csv(
             [L["Card code"], L["Account holder"], L["Payout account"], L["Amount (yuan)"], L["Line id"]],
             Rows.Select(r => (IReadOnlyList<string>)[r.CardCode, r.HeadName,
-                accounts[r.Line.HouseholdId] is { } sealedAccount ? sensitive.Unseal(sealedAccount) : "", PaymentFile.Yuan(r.Line.AmountFen), r.Line.Id.ToString("D")]));
+                accounts[r.Line.HouseholdId] is { } sealedAccount ? sensitive.Unseal(sealedAccount) : "", PaymentFile.Yuan(r.Line.Amount), r.Line.Id.ToString("D")]));
         return File(file, PaymentFile.ContentType, $"disbursement-{Batch.CreatedAt:yyyyMMdd}-{Batch.Id.ToString("N")[..8]}.csv");
     }
 
@@ -49,7 +49,7 @@ public class DetailsModel(AidMarketDbContext db, CurrentUser me, IStringLocalize
         {
             Db.JournalEntries.Add(mark(line, DateTimeOffset.UtcNow));
             Db.Audit(AuditEntry.Record(Me, action, nameof(DisbursementBatch), Batch.Id, County,
-                after: new { Household = line.HouseholdId, Amount = new Money(line.AmountFen).ToString(), line.BankReference }, reason: line.FailureReason));
+                after: new { Household = line.HouseholdId, Amount = line.Amount.ToString(), line.BankReference }, reason: line.FailureReason));
             return Task.CompletedTask;
         }, "This line was already marked paid or failed by someone else. Nothing was saved.", ct);
         if (error is null) return RedirectToPage(new { id = Id });

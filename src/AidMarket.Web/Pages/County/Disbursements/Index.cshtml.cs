@@ -13,7 +13,7 @@ namespace AidMarket.Web.Pages.CountyDesk.Disbursements;
 public class IndexModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l) : CountyPageModel(db, me, l)
 {
     public sealed record Payable(Guid Id, string HeadName, string Village, string CardCode, string? PayoutAccountMasked, long BalanceFen);
-    public sealed record BatchRow(Guid Id, DateTimeOffset CreatedAt, int Lines, long TotalFen, int Pending, int Paid, int Failed);
+    public sealed record BatchRow(Guid Id, DateTimeOffset CreatedAt, int Lines, Money Total, int Pending, int Paid, int Failed);
 
     [BindProperty, Display(Name = "Minimum per household (yuan)"), Range(0, 1_000_000, ErrorMessage = "Enter an amount from 0 to 1,000,000.")]
     public decimal? MinimumYuan { get; set; }
@@ -32,12 +32,12 @@ public class IndexModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<
             var balances = await PayableBalances.OfCountyHouseholdsAsync(Db, County, ct);
             var ids = balances.Keys.ToList();
             var payable = await Db.Households.Where(h => ids.Contains(h.Id) && h.PayoutAccountCipher != null).Select(h => h.Id).ToListAsync(ct);
-            batch = DisbursementBatch.FromBalances(payable.ToDictionary(id => id, id => balances[id]),
-                Money.FromYuan(MinimumYuan ?? 0).Fen, DateTimeOffset.UtcNow, County);
+            batch = DisbursementBatch.FromBalances(payable.ToDictionary(id => id, id => new Money(balances[id])),
+                Money.FromYuan(MinimumYuan ?? 0), DateTimeOffset.UtcNow, County);
             Db.DisbursementBatches.Add(batch);
             Db.JournalEntries.Add(batch.SentEntry());
             Db.Audit(AuditEntry.Record(Me, "Audit.DisbursementBatchCreated", nameof(DisbursementBatch), batch.Id, County,
-                after: new { Households = batch.Lines.Count, Total = new Money(batch.TotalFen).ToString() }));
+                after: new { Households = batch.Lines.Count, Total = batch.Total.ToString() }));
         }, ct);
         if (error is not null)
         {
@@ -58,7 +58,7 @@ public class IndexModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<
             .Select(h => new Payable(h.Id, h.HeadName, h.Village, h.CardCode, h.PayoutAccountMasked, balances[h.Id]))
             .OrderBy(h => h.Village).ThenBy(h => h.HeadName).ToList();
         Batches = await Db.DisbursementBatches.AsNoTracking().Where(b => b.CountyCode == County).OrderByDescending(b => b.CreatedAt).Take(100)
-            .Select(b => new BatchRow(b.Id, b.CreatedAt, b.Lines.Count(), b.Lines.Sum(x => x.AmountFen),
+            .Select(b => new BatchRow(b.Id, b.CreatedAt, b.Lines.Count(), new Money(b.Lines.Sum(x => x.Amount.Fen)),
                 b.Lines.Count(x => x.Status == DisbursementStatus.Pending), b.Lines.Count(x => x.Status == DisbursementStatus.Paid),
                 b.Lines.Count(x => x.Status == DisbursementStatus.Failed)))
             .ToListAsync(ct);

@@ -23,7 +23,7 @@ public class EditModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<S
     {
         if (!await LoadAsync(ct)) return NotFound();
         if (Existing is { } h)
-            Input = new HouseholdForm { HeadName = h.HeadName, Village = h.Village, Size = h.Size, Status = h.Status, BaselineIncome = new Money(h.BaselineIncomeFen).Yuan };
+            Input = new HouseholdForm { HeadName = h.HeadName, Village = h.Village, Size = h.Size, Status = h.Status, BaselineIncome = h.BaselineIncome.Yuan };
         return Page();
     }
 

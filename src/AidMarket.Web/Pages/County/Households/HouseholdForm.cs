@@ -36,6 +36,6 @@ public class HouseholdForm
             ? existing?.PayoutAccountCipher is { } cipher ? new SealedValue(cipher, null, existing.PayoutAccountMasked!) : null
             : sensitive.SealAccount(PayoutAccount.Replace(" ", ""));
         if (errors.Count > 0) return (null, errors);
-        return (new HouseholdDetails(HeadName, id!, Village, Size, Status, Money.FromYuan(BaselineIncome).Fen, account), errors);
+        return (new HouseholdDetails(HeadName, id!, Village, Size, Status, Money.FromYuan(BaselineIncome), account), errors);
     }
 }
