@@ -1,5 +1,6 @@
 using AidMarket.Domain.Ledger;
 using AidMarket.Domain.Procurement;
+using AidMarket.Web.Ledger;
 using AidMarket.Web.Payments;
 using Npgsql;
 

@@ -3,7 +3,7 @@ using AidMarket.Domain.Procurement;
 using AidMarket.Web.Messaging.Contracts;
 using Microsoft.Extensions.Options;
 
-namespace AidMarket.Web.Payments;
+namespace AidMarket.Web.Ledger;
 
 public class SettlementOptions
 {

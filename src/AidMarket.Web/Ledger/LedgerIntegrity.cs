@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 
-namespace AidMarket.Web.Payments;
+namespace AidMarket.Web.Ledger;
 
 /// <summary>
 /// One rule of the ledger, what was looked at and what broke it (at most <see cref="LedgerIntegrity.ExamplesPerCheck"/> examples).

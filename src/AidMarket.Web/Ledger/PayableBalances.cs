@@ -1,6 +1,6 @@
 using AidMarket.Domain.Ledger;
 
-namespace AidMarket.Web.Payments;
+namespace AidMarket.Web.Ledger;
 
 /// <summary>
 /// What the ledger owes households and suppliers, summed by PostgreSQL over the postings index (never loaded into memory).
