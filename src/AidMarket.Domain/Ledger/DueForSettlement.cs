@@ -10,9 +10,10 @@ namespace AidMarket.Domain.Ledger;
 /// </summary>
 public static class DueForSettlement
 {
-    public static bool Holds(SupplierOrder order, Invoice invoice)
+    /// <summary>Whether <paramref name="order"/> is due, given its invoice (null when it has none yet).</summary>
+    public static bool Holds(SupplierOrder order, Invoice? invoice)
     {
-        if (invoice.SupplierOrderId != order.Id) throw new ArgumentException("The invoice is not this order's.", nameof(invoice));
-        return order.Status == SupplierOrderStatus.Accepted && order.SettledAt is null && invoice.PaidFen >= invoice.AmountFen;
+        if (invoice is not null && invoice.SupplierOrderId != order.Id) throw new ArgumentException("The invoice is not this order's.", nameof(invoice));
+        return order.Status == SupplierOrderStatus.Accepted && order.SettledAt is null && invoice is not null && invoice.PaidFen >= invoice.AmountFen;
     }
 }

@@ -13,6 +13,7 @@ public class DueForSettlementTests
     public void An_accepted_order_is_due_once_its_invoice_is_paid_in_full_and_until_it_is_settled()
     {
         var order = InvoiceTests.Accepted();
+        DueForSettlement.Holds(order, null).ShouldBeFalse();
         var invoice = Invoice.For(order, 1, Now);
         DueForSettlement.Holds(order, invoice).ShouldBeFalse();
 
