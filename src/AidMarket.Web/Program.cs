@@ -115,11 +115,11 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<AidMarket.Web.Proc
 builder.Services.Configure<CertificationExpiryOptions>(builder.Configuration.GetSection("Certification:Expiry"));
 builder.Services.AddSingleton<CertificationExpiryJob>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<CertificationExpiryJob>());
-builder.Services.Configure<AidMarket.Web.Payments.SettlementOptions>(builder.Configuration.GetSection("Settlement"));
-builder.Services.AddSingleton<AidMarket.Web.Payments.SettlementRunner>();
-builder.Services.AddSingleton(new AidMarket.Web.Payments.LedgerIntegrity(connectionString));
+builder.Services.Configure<AidMarket.Web.Ledger.SettlementOptions>(builder.Configuration.GetSection("Settlement"));
+builder.Services.AddSingleton<AidMarket.Web.Ledger.SettlementRunner>();
+builder.Services.AddSingleton(new AidMarket.Web.Ledger.LedgerIntegrity(connectionString));
 builder.Services.Configure<AidMarket.Web.Payments.BankAccountOptions>(builder.Configuration.GetSection("Payments:BankAccount"));
-builder.Services.AddHostedService<AidMarket.Web.Payments.SettlementJob>();
+builder.Services.AddHostedService<AidMarket.Web.Ledger.SettlementJob>();
 builder.Services.AddScoped<AidMarket.Web.Payments.SupplierPayouts>();
 var statementOptions = builder.Configuration.GetSection("Statement").Get<AidMarket.Web.Statements.StatementOptions>() ?? new();
 builder.Services.Configure<AidMarket.Web.Statements.StatementOptions>(builder.Configuration.GetSection("Statement"));

@@ -41,14 +41,25 @@ public readonly record struct LedgerAccount : IComparable<LedgerAccount>
     public static LedgerAccount Supplier(Guid supplierId) => new(LedgerAccountKind.SupplierPayable, RequireOwner(supplierId));
     public static LedgerAccount Household(Guid householdId) => new(LedgerAccountKind.HouseholdPayable, RequireOwner(householdId));
 
+    private const string SupplierName = "supplier", HouseholdName = "household";
+    /// <summary>How every supplier account's name starts, for SQL that picks them out of the postings.</summary>
+    public const string SupplierPrefix = SupplierName + ":";
+    /// <summary>How every household account's name starts, for SQL that picks them out of the postings.</summary>
+    public const string HouseholdPrefix = HouseholdName + ":";
+
     private static readonly (LedgerAccountKind Kind, string Name)[] Names =
     [
-        (LedgerAccountKind.Cash, "cash"), (LedgerAccountKind.Escrow, "escrow"), (LedgerAccountKind.SupplierPayable, "supplier"),
-        (LedgerAccountKind.HouseholdPayable, "household"), (LedgerAccountKind.PlatformFee, "platform-fee"),
+        (LedgerAccountKind.Cash, "cash"), (LedgerAccountKind.Escrow, "escrow"), (LedgerAccountKind.SupplierPayable, SupplierName),
+        (LedgerAccountKind.HouseholdPayable, HouseholdName), (LedgerAccountKind.PlatformFee, "platform-fee"),
         (LedgerAccountKind.DisbursementsInTransit, "disbursements-in-transit"),
     ];
 
     private static bool HasOwner(LedgerAccountKind kind) => kind is LedgerAccountKind.SupplierPayable or LedgerAccountKind.HouseholdPayable;
+
+    /// <summary>The regular expression (POSIX and .NET alike) that every account's name matches, owners as lower-case guids.</summary>
+    public static string Pattern =>
+        $"^({string.Join('|', Names.Where(n => !HasOwner(n.Kind)).Select(n => n.Name))}|({string.Join('|', Names.Where(n => HasOwner(n.Kind)).Select(n => n.Name))})"
+        + ":[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$";
 
     /// <summary>"cash", "escrow", "platform-fee", "disbursements-in-transit", "supplier:{guid}", "household:{guid}".</summary>
     public override string ToString()

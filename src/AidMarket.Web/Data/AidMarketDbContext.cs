@@ -40,7 +40,7 @@ public class AidMarketDbContext : IdentityDbContext<AppUser>, IDataProtectionKey
     public DbSet<AidMarket.Domain.Procurement.StandingOrderRun> StandingOrderRuns => Set<AidMarket.Domain.Procurement.StandingOrderRun>();
     public DbSet<AidMarket.Domain.Ledger.JournalEntry> JournalEntries => Set<AidMarket.Domain.Ledger.JournalEntry>();
     public DbSet<AidMarket.Domain.Payments.Invoice> Invoices => Set<AidMarket.Domain.Payments.Invoice>();
-    public DbSet<Payments.SettlementRecord> Settlements => Set<Payments.SettlementRecord>();
+    public DbSet<Ledger.SettlementRecord> Settlements => Set<Ledger.SettlementRecord>();
     public DbSet<Payments.BankTransferRecord> BankTransfers => Set<Payments.BankTransferRecord>();
     public DbSet<AidMarket.Domain.Payments.DisbursementBatch> DisbursementBatches => Set<AidMarket.Domain.Payments.DisbursementBatch>();
     public DbSet<AidMarket.Domain.Payments.SupplierPayoutBatch> SupplierPayoutBatches => Set<AidMarket.Domain.Payments.SupplierPayoutBatch>();

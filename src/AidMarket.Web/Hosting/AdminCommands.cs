@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using AidMarket.Web.Payments;
+using AidMarket.Web.Ledger;
 
 namespace AidMarket.Web.Hosting;
 

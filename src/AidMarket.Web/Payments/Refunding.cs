@@ -1,5 +1,6 @@
 using AidMarket.Domain.Ledger;
 using AidMarket.Domain.Payments;
+using AidMarket.Web.Ledger;
 using AidMarket.Web.Messaging.Contracts;
 
 namespace AidMarket.Web.Payments;

@@ -1,4 +1,5 @@
 using AidMarket.Domain.Payments;
+using AidMarket.Web.Ledger;
 using Microsoft.Extensions.Options;
 
 namespace AidMarket.Web.Payments;

@@ -1,7 +1,7 @@
 using AidMarket.Domain.Ledger;
 using AidMarket.Domain.Payments;
 using AidMarket.Domain.Producers;
-using AidMarket.Web.Payments;
+using AidMarket.Web.Ledger;
 
 namespace AidMarket.Web.Statements;
 

@@ -21,6 +21,17 @@ public class JournalEntryTests
         accounts.Select(a => LedgerAccount.Parse(a.ToString())).ShouldBe(accounts);
     }
 
+    [Fact]
+    public void The_names_SQL_builds_on_are_those_of_the_accounts()
+    {
+        LedgerAccount.Household(Household).ToString().ShouldBe(LedgerAccount.HouseholdPrefix + Household.ToString("D"));
+        LedgerAccount.Supplier(Supplier).ToString().ShouldBe(LedgerAccount.SupplierPrefix + Supplier.ToString("D"));
+        LedgerAccount.Pattern.ShouldBe(
+            "^(cash|escrow|platform-fee|disbursements-in-transit|(supplier|household):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$");
+        foreach (var text in new[] { "cash", "disbursements-in-transit", $"household:{Household:D}", "household", "bank", $"cash:{Household:D}" })
+            System.Text.RegularExpressions.Regex.IsMatch(text, LedgerAccount.Pattern).ShouldBe(LedgerAccount.TryParse(text, out _), text);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("household")]

@@ -1,5 +1,5 @@
 using System.Globalization;
-using AidMarket.Web.Payments;
+using AidMarket.Web.Ledger;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AidMarket.Web.Tests.Payments;

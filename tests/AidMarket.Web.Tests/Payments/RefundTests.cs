@@ -2,6 +2,7 @@ using AidMarket.Domain.Common;
 using AidMarket.Domain.Ledger;
 using AidMarket.Domain.Payments;
 using AidMarket.Testing;
+using AidMarket.Web.Ledger;
 using AidMarket.Web.Payments;
 
 namespace AidMarket.Web.Tests.Payments;

@@ -1,5 +1,5 @@
 using AidMarket.Testing;
-using AidMarket.Web.Payments;
+using AidMarket.Web.Ledger;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AidMarket.Web.Tests.Payments;

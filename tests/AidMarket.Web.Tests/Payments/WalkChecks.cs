@@ -1,5 +1,6 @@
 using AidMarket.Domain.Ledger;
 using AidMarket.Domain.Procurement;
+using AidMarket.Web.Ledger;
 using AidMarket.Web.Payments;
 using Npgsql;
 
@@ -13,11 +14,10 @@ public sealed class WalkChecks(StripeAppFixture app, WalkModel model)
 {
     // What the app still has to do: messages to publish, Stripe events to apply, orders due for settlement, refund webhooks
     // Stripe has not delivered yet (the fake sends one per refund, racing the API's answer).
-    private const string PendingSql = """
+    private const string PendingSql = $"""
         SELECT (SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL),
                (SELECT count(*) FROM stripe_events WHERE processed_at IS NULL),
-               (SELECT count(*) FROM supplier_orders so JOIN invoices i ON i.supplier_order_id = so.id
-                WHERE so.status = 'Accepted' AND so.settled_at IS NULL AND i.paid_fen >= i.amount_fen),
+               (SELECT count(*) FROM supplier_orders WHERE {DueForSettlementSql.Condition}),
                greatest(0, $1 - (SELECT count(*) FROM stripe_events WHERE type = 'refund.updated' AND id LIKE 'evt_re_test%'))
         """;
 

@@ -1,5 +1,5 @@
 using AidMarket.Domain.Ledger;
-using AidMarket.Web.Payments;
+using AidMarket.Web.Ledger;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AidMarket.Web.Data.Configurations;

@@ -1,5 +1,6 @@
 using AidMarket.Domain.Procurement;
 using AidMarket.Domain.Producers;
+using AidMarket.Web.Ledger;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AidMarket.Web.Data.Configurations;
@@ -9,10 +10,8 @@ public class SupplierOrderConfiguration : IEntityTypeConfiguration<SupplierOrder
     public void Configure(EntityTypeBuilder<SupplierOrder> b)
     {
         b.Property<uint>("Version").IsRowVersion();
-        // Set by settlement in the transaction that writes it: the claim query skips settled orders (decision note 012).
-        b.Property<DateTimeOffset?>("SettledAt");
-        // What the claim query walks: only the accepted orders not yet settled, in id order.
-        b.HasIndex(o => o.Id).HasDatabaseName("ix_supplier_orders_due").HasFilter("status = 'Accepted' AND settled_at IS NULL");
+        // What the claim query walks: only the accepted orders not yet settled, in id order (decision note 015).
+        b.HasIndex(o => o.Id).HasDatabaseName("ix_supplier_orders_due").HasFilter(DueForSettlementSql.OrderFilter);
         b.HasIndex(o => new { o.SupplierId, o.PlacedAt });
         b.HasIndex(o => o.OrderId);
         b.HasIndex(o => o.BuyerOrganizationId);

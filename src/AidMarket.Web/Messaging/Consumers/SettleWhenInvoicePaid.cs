@@ -1,5 +1,5 @@
 using AidMarket.Web.Messaging.Contracts;
-using AidMarket.Web.Payments;
+using AidMarket.Web.Ledger;
 using MassTransit;
 
 namespace AidMarket.Web.Messaging.Consumers;

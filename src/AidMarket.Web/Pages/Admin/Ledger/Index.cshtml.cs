@@ -1,5 +1,5 @@
 using AidMarket.Domain.Procurement;
-using AidMarket.Web.Payments;
+using AidMarket.Web.Ledger;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AidMarket.Web.Pages.Admin.Ledger;

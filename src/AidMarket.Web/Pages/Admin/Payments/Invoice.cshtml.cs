@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using AidMarket.Domain.Payments;
+using AidMarket.Web.Ledger;
 using AidMarket.Web.Payments;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore.Storage;

@@ -1,5 +1,6 @@
 using AidMarket.Domain.Payments;
 using AidMarket.Web.Auditing;
+using AidMarket.Web.Ledger;
 using AidMarket.Web.Payments;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using AidMarket.Domain.Payments;
 using AidMarket.Domain.Producers;
 using AidMarket.Web.Auditing;
-using AidMarket.Web.Payments;
+using AidMarket.Web.Ledger;
 
 namespace AidMarket.Web.Pages.CountyDesk.Disbursements;
 

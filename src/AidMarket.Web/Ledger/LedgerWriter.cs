@@ -2,7 +2,7 @@ using AidMarket.Domain.Ledger;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace AidMarket.Web.Payments;
+namespace AidMarket.Web.Ledger;
 
 /// <summary>
 /// Writes journal entries (and settlement records) with binary COPY on the context's connection, inside its open transaction.

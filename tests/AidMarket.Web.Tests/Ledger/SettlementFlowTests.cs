@@ -2,10 +2,11 @@ using AidMarket.Domain.Common;
 using AidMarket.Domain.Ledger;
 using AidMarket.Domain.Payments;
 using AidMarket.Domain.Procurement;
-using AidMarket.Web.Payments;
+using AidMarket.Web.Ledger;
+using AidMarket.Web.Tests.Payments;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AidMarket.Web.Tests.Payments;
+namespace AidMarket.Web.Tests.Ledger;
 
 /// <summary>
 /// Money in and split exactly: an accepted order becomes an invoice, a bank transfer quoting its reference pays it, and the

@@ -2,27 +2,29 @@ using AidMarket.Domain.Ledger;
 using AidMarket.Domain.Procurement;
 using AidMarket.Web.Messaging.Contracts;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
-namespace AidMarket.Web.Payments;
-
-public class SettlementOptions
-{
-    public bool Enabled { get; set; } = true;
-    /// <summary>The platform's fee in basis points of the accepted amount (100 = 1%); 0 by default.</summary>
-    public int PlatformFeeBasisPoints { get; set; }
-    /// <summary>How often the sweep looks for orders due that no event has settled yet.</summary>
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
-    public int BatchSize { get; set; } = 500;
-}
+namespace AidMarket.Web.Ledger;
 
 /// <summary>
-/// 结算: settles supplier orders that are accepted and paid in full, exactly once (decision note 012). Due orders are claimed
-/// with FOR UPDATE SKIP LOCKED and marked settled in the transaction that writes their settlement, so no two instances take the
-/// same order and a retry finds it done; the settlement table's primary key and the entry's unique source key make the
-/// database refuse a second settlement even if code got it wrong. The split is the domain's <see cref="Settlement"/>.
+/// 结算: settles supplier orders that are accepted and paid in full, exactly once (decision note 012). Due orders
+/// (<see cref="DueForSettlementSql"/>) are claimed with FOR UPDATE SKIP LOCKED and marked settled in the transaction that
+/// writes their settlement, so no two instances take the same order and a retry finds it done; the settlement table's primary
+/// key and the entry's unique source key make the database refuse a second settlement even if code got it wrong. The split is
+/// the domain's <see cref="Settlement"/>, and each order itself agrees to be settled (<see cref="SupplierOrder.MarkSettled"/>).
 /// </summary>
 public sealed class SettlementRunner(IServiceScopeFactory scopes, IOptions<SettlementOptions> options, ILogger<SettlementRunner> logger)
 {
+    private const string Claim = $"""
+        SELECT id AS "Value" FROM supplier_orders
+        WHERE {DueForSettlementSql.Condition} AND id > @after AND (cardinality(@only) = 0 OR id = ANY(@only))
+        ORDER BY id LIMIT @limit FOR UPDATE SKIP LOCKED
+        """;
+
+    private const string Stuck = $"""
+        SELECT id AS "Value" FROM supplier_orders WHERE {DueForSettlementSql.Condition} AND accepted_at < @before ORDER BY accepted_at LIMIT @limit
+        """;
+
     /// <summary>Settles one batch of due orders (or only <paramref name="only"/>); returns how many were settled.</summary>
     public async Task<int> SettleDueAsync(Guid? only, CancellationToken ct) =>
         (await SettleBatchAsync(only is { } id ? [id] : [], Guid.Empty, ct)).Settled;
@@ -47,12 +49,8 @@ public sealed class SettlementRunner(IServiceScopeFactory scopes, IOptions<Settl
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AidMarketDbContext>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var claimed = await db.Database.SqlQuery<Guid>($"""
-            SELECT so.id AS "Value" FROM supplier_orders so JOIN invoices i ON i.supplier_order_id = so.id
-            WHERE so.status = 'Accepted' AND so.settled_at IS NULL AND i.paid_fen >= i.amount_fen AND so.id > {after}
-              AND (cardinality({onlyIds}) = 0 OR so.id = ANY({onlyIds}))
-            ORDER BY so.id LIMIT {options.Value.BatchSize} FOR UPDATE OF so SKIP LOCKED
-            """).ToListAsync(ct);
+        var claimed = await db.Database.SqlQueryRaw<Guid>(Claim,
+            new NpgsqlParameter("after", after), new NpgsqlParameter("only", onlyIds), new NpgsqlParameter("limit", options.Value.BatchSize)).ToListAsync(ct);
         if (claimed.Count == 0) return (0, null);
 
         var now = DateTimeOffset.UtcNow;
@@ -60,17 +58,7 @@ public sealed class SettlementRunner(IServiceScopeFactory scopes, IOptions<Settl
         var settlements = new List<SettlementRecord>(claimed.Count);
         foreach (var (order, request) in await RequestsAsync(db, claimed, now, ct))
         {
-            SettlementSplit split;
-            try
-            {
-                split = Settlement.Split(request());
-            }
-            catch (DomainException ex)
-            {
-                // Left unsettled (and listed for staff on the ledger page) rather than holding up the others.
-                logger.LogWarning("Supplier order {Order} ({Number}) cannot be settled: {Code} {Message}", order.Id, order.OrderNumber, ex.Code, ex.Message);
-                continue;
-            }
+            if (Split(order, request, now) is not { } split) continue;
             var entry = split.ToEntry(now, order.OrderNumber);
             entries.Add(entry);
             settlements.Add(new SettlementRecord(order.Id, entry.Id, split.TotalFen, split.FeeFen, split.HouseholdShareFen, split.SupplierFen, now));
@@ -86,6 +74,23 @@ public sealed class SettlementRunner(IServiceScopeFactory scopes, IOptions<Settl
         return (settlements.Count, claimed[^1]);
     }
 
+    /// <summary>The order's split, once the order agrees to be settled; null (logged) when either refuses.</summary>
+    private SettlementSplit? Split(SupplierOrder order, Func<SettlementRequest> request, DateTimeOffset now)
+    {
+        try
+        {
+            var split = Settlement.Split(request());
+            order.MarkSettled(now);
+            return split;
+        }
+        catch (DomainException ex)
+        {
+            // Left unsettled (and listed for staff on the ledger page) rather than holding up the others.
+            logger.LogWarning("Supplier order {Order} ({Number}) cannot be settled: {Code} {Message}", order.Id, order.OrderNumber, ex.Code, ex.Message);
+            return null;
+        }
+    }
+
     /// <summary>
     /// Orders accepted and paid in full for longer than <paramref name="olderThan"/> that are still not settled, with why their
     /// split fails (null when it would succeed: the order is merely waiting for the next sweep). For staff to fix.
@@ -94,12 +99,8 @@ public sealed class SettlementRunner(IServiceScopeFactory scopes, IOptions<Settl
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AidMarketDbContext>();
-        var before = DateTimeOffset.UtcNow - olderThan;
-        var due = await db.Database.SqlQuery<Guid>($"""
-            SELECT so.id AS "Value" FROM supplier_orders so JOIN invoices i ON i.supplier_order_id = so.id
-            WHERE so.status = 'Accepted' AND so.settled_at IS NULL AND i.paid_fen >= i.amount_fen AND so.accepted_at < {before}
-            ORDER BY so.accepted_at LIMIT {limit}
-            """).ToListAsync(ct);
+        var due = await db.Database.SqlQueryRaw<Guid>(Stuck,
+            new NpgsqlParameter("before", DateTimeOffset.UtcNow - olderThan), new NpgsqlParameter("limit", limit)).ToListAsync(ct);
         var stuck = new List<(SupplierOrder, DomainException?)>();
         foreach (var (order, request) in await RequestsAsync(db, due, DateTimeOffset.UtcNow, ct))
         {
@@ -126,21 +127,5 @@ public sealed class SettlementRunner(IServiceScopeFactory scopes, IOptions<Settl
             var shippedLots = shipped.SelectMany(s => s.Lines).Where(l => l.LotId is { } id && lots.ContainsKey(id)).Select(l => lots[l.LotId!.Value]).Distinct().ToList();
             return SettlementRequest.For(o, shipped, shippedLots, links[o.SupplierId].ToList(), today, fee);
         }))).ToList();
-    }
-
-}
-
-/// <summary>Sweeps for orders due that no event settled (for example paid while the broker was down).</summary>
-public sealed class SettlementJob(SettlementRunner runner, IOptions<SettlementOptions> options, ILogger<SettlementJob> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled) return;
-        using var timer = new PeriodicTimer(options.Value.SweepInterval);
-        do
-        {
-            try { await runner.SettleAllDueAsync(stoppingToken); }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested) { logger.LogWarning(ex, "Settlement sweep failed; retrying later"); }
-        } while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 }

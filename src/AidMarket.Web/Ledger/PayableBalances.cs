@@ -1,6 +1,6 @@
 using AidMarket.Domain.Ledger;
 
-namespace AidMarket.Web.Payments;
+namespace AidMarket.Web.Ledger;
 
 /// <summary>
 /// What the ledger owes households and suppliers, summed by PostgreSQL over the postings index (never loaded into memory).
@@ -10,28 +10,28 @@ public static class PayableBalances
 {
     /// <summary>Households of the county that are owed money, by household id.</summary>
     public static Task<Dictionary<Guid, long>> OfCountyHouseholdsAsync(AidMarketDbContext db, string countyCode, CancellationToken ct) =>
-        QueryAsync(db, """
-            SELECT h.id, -sum(p.amount_fen)::bigint FROM households h JOIN postings p ON p.account = 'household:' || h.id::text
+        QueryAsync(db, $"""
+            SELECT h.id, -sum(p.amount_fen)::bigint FROM households h JOIN postings p ON p.account = '{LedgerAccount.HouseholdPrefix}' || h.id::text
             WHERE h.county_code = $1 GROUP BY h.id HAVING sum(p.amount_fen) < 0
             """, countyCode, ct);
 
     /// <summary>Suppliers that are owed money, by supplier id.</summary>
     public static Task<Dictionary<Guid, long>> OfSuppliersAsync(AidMarketDbContext db, CancellationToken ct) =>
-        QueryAsync(db, """
-            SELECT s.id, -sum(p.amount_fen)::bigint FROM suppliers s JOIN postings p ON p.account = 'supplier:' || s.id::text
+        QueryAsync(db, $"""
+            SELECT s.id, -sum(p.amount_fen)::bigint FROM suppliers s JOIN postings p ON p.account = '{LedgerAccount.SupplierPrefix}' || s.id::text
             GROUP BY s.id HAVING sum(p.amount_fen) < 0
             """, null, ct);
 
     /// <summary>One household's balance: what the platform still owes it.</summary>
     public static async Task<long> OfHouseholdAsync(AidMarketDbContext db, Guid householdId, CancellationToken ct) =>
-        (await QueryAsync(db, """
-            SELECT $1::uuid, coalesce(-sum(amount_fen), 0)::bigint FROM postings WHERE account = 'household:' || $1
+        (await QueryAsync(db, $"""
+            SELECT $1::uuid, coalesce(-sum(amount_fen), 0)::bigint FROM postings WHERE account = '{LedgerAccount.HouseholdPrefix}' || $1
             """, householdId.ToString("D"), ct)).Values.Single();
 
     /// <summary>These households' balances (those with postings), by household id.</summary>
     public static Task<Dictionary<Guid, long>> OfHouseholdsAsync(AidMarketDbContext db, IEnumerable<Guid> householdIds, CancellationToken ct) =>
-        QueryAsync(db, """
-            SELECT substr(account, length('household:') + 1)::uuid, -sum(amount_fen)::bigint FROM postings WHERE account = ANY($1) GROUP BY account
+        QueryAsync(db, $"""
+            SELECT substr(account, length('{LedgerAccount.HouseholdPrefix}') + 1)::uuid, -sum(amount_fen)::bigint FROM postings WHERE account = ANY($1) GROUP BY account
             """, householdIds.Select(id => LedgerAccount.Household(id).ToString()).Distinct().ToArray(), ct);
 
     /// <summary>

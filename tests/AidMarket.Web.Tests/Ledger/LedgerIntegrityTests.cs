@@ -1,9 +1,9 @@
 using AidMarket.Testing;
-using AidMarket.Web.Payments;
+using AidMarket.Web.Ledger;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace AidMarket.Web.Tests.Payments;
+namespace AidMarket.Web.Tests.Ledger;
 
 /// <summary>
 /// 账务核验: the integrity check passes on a ledger the app wrote, and names the rule and the record when the books are

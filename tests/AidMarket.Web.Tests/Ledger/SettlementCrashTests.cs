@@ -1,8 +1,8 @@
 using AidMarket.Testing;
-using AidMarket.Web.Payments;
+using AidMarket.Web.Ledger;
 using Npgsql;
 
-namespace AidMarket.Web.Tests.Payments;
+namespace AidMarket.Web.Tests.Ledger;
 
 /// <summary>
 /// The app process is killed (SIGKILL: no shutdown code runs) while it settles paid orders. After a restart with two instances,
