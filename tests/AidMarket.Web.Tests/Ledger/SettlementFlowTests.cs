@@ -3,7 +3,6 @@ using AidMarket.Domain.Ledger;
 using AidMarket.Domain.Payments;
 using AidMarket.Domain.Procurement;
 using AidMarket.Web.Ledger;
-using AidMarket.Web.Tests.Payments;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AidMarket.Web.Tests.Ledger;

@@ -3,7 +3,7 @@ using AidMarket.Domain.Payments;
 using AidMarket.Testing;
 using AidMarket.Web.Payments;
 using Microsoft.Extensions.DependencyInjection;
-using static AidMarket.Web.Tests.Payments.SettledSuppliers;
+using static AidMarket.Web.Tests.Infrastructure.SettledSuppliers;
 
 namespace AidMarket.Web.Tests.Payments;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using AidMarket.Web.Statements;
-using static AidMarket.Web.Tests.Payments.HouseholdCredits;
+using static AidMarket.Web.Tests.Infrastructure.HouseholdCredits;
 
 namespace AidMarket.Web.Tests.Statements;
 

@@ -1,6 +1,6 @@
 using AidMarket.Domain.Ledger;
 
-namespace AidMarket.Web.Tests.Payments;
+namespace AidMarket.Web.Tests.Ledger;
 
 /// <summary>One household's part of a settled order from one product, and how much of it refunds have not reversed yet.</summary>
 public sealed class WalkShare(Guid household, Guid product, long fen)

@@ -1,4 +1,4 @@
-namespace AidMarket.Web.Tests.Procurement;
+namespace AidMarket.Web.Tests.Infrastructure;
 
 /// <summary>The ordering forms as the buyer's and the supplier's people submit them: cart, approval, fulfilment, acceptance.</summary>
 public static class OrderForms

@@ -1,8 +1,8 @@
 using AidMarket.Domain.Ledger;
 using AidMarket.Domain.Payments;
-using static AidMarket.Web.Tests.Payments.WalkStep;
+using static AidMarket.Web.Tests.Ledger.WalkStep;
 
-namespace AidMarket.Web.Tests.Payments;
+namespace AidMarket.Web.Tests.Ledger;
 
 /// <summary>Money out to households and suppliers: disbursement batches of a county, supplier payout batches, and the bank's answers.</summary>
 public sealed partial class MarketWalk

@@ -4,7 +4,7 @@ using AidMarket.Web.Ledger;
 using AidMarket.Web.Payments;
 using Npgsql;
 
-namespace AidMarket.Web.Tests.Payments;
+namespace AidMarket.Web.Tests.Ledger;
 
 /// <summary>
 /// What is checked after every step of a walk: the app has finished what the step set off (outbox, Stripe events, settlement

@@ -1,8 +1,8 @@
 using System.Text;
 using AidMarket.Domain.Payments;
-using static AidMarket.Web.Tests.Payments.HouseholdCredits;
+using static AidMarket.Web.Tests.Infrastructure.HouseholdCredits;
 
-namespace AidMarket.Web.Tests.Payments;
+namespace AidMarket.Web.Tests.Pages.Admin;
 
 /// <summary>供应商付款: platform finance pays suppliers their payable balance in a bank batch and records the bank's answer once.</summary>
 public class SupplierPayoutFlowTests(AppFixture app) : WebTest(app)

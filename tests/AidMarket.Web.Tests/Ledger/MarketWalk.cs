@@ -2,7 +2,7 @@ using System.Globalization;
 using AidMarket.Web.Ledger;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AidMarket.Web.Tests.Payments;
+namespace AidMarket.Web.Tests.Ledger;
 
 /// <summary>
 /// 随机流程: one random sequence of steps run against the real app and PostgreSQL the way its people, Stripe and its jobs

@@ -3,7 +3,7 @@ using AidMarket.Domain.Payments;
 using AidMarket.Domain.Procurement;
 using AidMarket.Testing;
 
-namespace AidMarket.Web.Tests.Payments;
+namespace AidMarket.Web.Tests.Ledger;
 
 /// <summary>
 /// What a random walk expects the marketplace to hold, worked out from the steps alone: stock, orders, invoices, payments,

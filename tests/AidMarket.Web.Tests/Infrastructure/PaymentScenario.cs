@@ -1,9 +1,8 @@
 using System.Text.RegularExpressions;
 using AidMarket.Domain.Procurement;
 using AidMarket.Testing;
-using AidMarket.Web.Tests.Procurement;
 
-namespace AidMarket.Web.Tests.Payments;
+namespace AidMarket.Web.Tests.Infrastructure;
 
 /// <summary>The steps payment tests share: an order accepted and invoiced, a bank transfer recorded, the ledger checked.</summary>
 public static partial class PaymentScenario

@@ -1,7 +1,7 @@
 using AidMarket.Domain.Organizations;
 using AidMarket.Domain.Procurement;
 
-namespace AidMarket.Web.Tests.Procurement;
+namespace AidMarket.Web.Tests.Pages.Buyer;
 
 public class FulfilmentFlowTests(AppFixture app) : WebTest(app)
 {

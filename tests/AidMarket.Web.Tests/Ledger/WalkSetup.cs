@@ -1,7 +1,7 @@
 using AidMarket.Domain.Organizations;
 using AidMarket.Domain.Producers;
 
-namespace AidMarket.Web.Tests.Payments;
+namespace AidMarket.Web.Tests.Ledger;
 
 /// <summary>The people of a walk, each signed in in their own browser; two of those who may answer the same thing at once.</summary>
 public sealed class WalkPeople

@@ -3,7 +3,7 @@ using AidMarket.Domain.Producers;
 using AidMarket.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AidMarket.Web.Tests.Payments;
+namespace AidMarket.Web.Tests.Infrastructure;
 
 /// <summary>
 /// Households of 田林县 with income in the ledger (<see cref="LedgerSeeding"/>; SettlementFlowTests covers how a real order gets there).

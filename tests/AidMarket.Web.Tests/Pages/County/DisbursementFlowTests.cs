@@ -3,9 +3,9 @@ using AidMarket.Domain.Ledger;
 using AidMarket.Domain.Payments;
 using AidMarket.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
-using static AidMarket.Web.Tests.Payments.HouseholdCredits;
+using static AidMarket.Web.Tests.Infrastructure.HouseholdCredits;
 
-namespace AidMarket.Web.Tests.Payments;
+namespace AidMarket.Web.Tests.Pages.CountyDesk;
 
 /// <summary>收益发放: the county officer pays households what the ledger owes them, through a file for the bank and the bank's answer per line.</summary>
 public class DisbursementFlowTests(AppFixture app) : WebTest(app)

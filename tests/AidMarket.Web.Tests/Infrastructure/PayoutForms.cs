@@ -1,4 +1,4 @@
-namespace AidMarket.Web.Tests.Payments;
+namespace AidMarket.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The payout forms: a county officer's household disbursement batches and platform finance's supplier payout batches, and

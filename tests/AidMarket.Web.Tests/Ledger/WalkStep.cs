@@ -1,6 +1,6 @@
 using CsCheck;
 
-namespace AidMarket.Web.Tests.Payments;
+namespace AidMarket.Web.Tests.Ledger;
 
 /// <summary>
 /// One thing someone does in a random walk through the marketplace (<see cref="MarketWalk"/>). Numbers pick among what exists

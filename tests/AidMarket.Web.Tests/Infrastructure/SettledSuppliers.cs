@@ -2,7 +2,7 @@ using AidMarket.Testing;
 using AidMarket.Web.Ledger;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AidMarket.Web.Tests.Payments;
+namespace AidMarket.Web.Tests.Infrastructure;
 
 /// <summary>
 /// Two demo suppliers owed money by real settlements (so the books pass the integrity check): the cooperative that

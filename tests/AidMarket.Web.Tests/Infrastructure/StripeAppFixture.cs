@@ -1,6 +1,6 @@
 using AidMarket.Testing;
 
-namespace AidMarket.Web.Tests.Payments;
+namespace AidMarket.Web.Tests.Infrastructure;
 
 /// <summary>The app with Stripe turned on against a <see cref="FakeStripe"/> whose webhooks reach this app.</summary>
 public sealed class StripeAppFixture : AppFixture

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using AidMarket.Domain.Payments;
 using AidMarket.Testing;
-using static AidMarket.Web.Tests.Payments.WalkStep;
+using static AidMarket.Web.Tests.Ledger.WalkStep;
 
-namespace AidMarket.Web.Tests.Payments;
+namespace AidMarket.Web.Tests.Ledger;
 
 /// <summary>Money in: bank transfers recorded by platform finance, Stripe checkout and its webhooks, and settlement run by hand.</summary>
 public sealed partial class MarketWalk

@@ -1,9 +1,9 @@
 using AidMarket.Domain.Ledger;
 using AidMarket.Domain.Payments;
 using AidMarket.Testing;
-using static AidMarket.Web.Tests.Payments.WalkStep;
+using static AidMarket.Web.Tests.Ledger.WalkStep;
 
-namespace AidMarket.Web.Tests.Payments;
+namespace AidMarket.Web.Tests.Ledger;
 
 /// <summary>Money back to the buyer: refunds through Stripe or recorded after a bank refund, before and after settlement.</summary>
 public sealed partial class MarketWalk

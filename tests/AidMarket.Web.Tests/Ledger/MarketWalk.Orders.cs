@@ -1,8 +1,7 @@
 using AidMarket.Domain.Procurement;
-using AidMarket.Web.Tests.Procurement;
 using static AidMarket.Domain.Procurement.SupplierOrderStatus;
 
-namespace AidMarket.Web.Tests.Payments;
+namespace AidMarket.Web.Tests.Ledger;
 
 /// <summary>Ordering steps: the purchaser's cart and the approver, the supplier's confirmation, shipments and closing, the receiver.</summary>
 public sealed partial class MarketWalk

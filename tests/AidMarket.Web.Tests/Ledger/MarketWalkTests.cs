@@ -1,6 +1,6 @@
 using CsCheck;
 
-namespace AidMarket.Web.Tests.Payments;
+namespace AidMarket.Web.Tests.Ledger;
 
 /// <summary>
 /// Issue 5: random sequences of orders across suppliers and lots, partial acceptances, bank transfers (exact, partial, over,
