@@ -77,7 +77,8 @@ builder.Services.AddAuthorization(o =>
         .RequireAuthenticatedUser().RequireClaim(AppClaims.OrganizationKind, "Buyer"));
 });
 builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi("v1");
+builder.Services.AddBuyerApiDocument();
+PublicUrls.Add(builder.Services, builder.Configuration);
 builder.Services.AddScoped(sp => CurrentUser.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User ?? new()));
 builder.Services.AddHttpContextAccessor();
 
@@ -140,8 +141,14 @@ if (AdminCommands.Matches(args))
     finally { if (localPostgres is not null) await localPostgres.StopAsync(); }
 }
 
-if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts(); // only on HTTPS requests, which includes X-Forwarded-Proto: https behind a trusted proxy
+}
 app.UseStatusCodePagesWithReExecute("/Status/{0}");
+app.UseApiProblemResponses();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();

@@ -2,7 +2,7 @@
 (function () {
     const panel = document.querySelector('[data-import-job]');
     if (!panel || panel.dataset.finished === 'true') return;
-    const bar = panel.querySelector('[role=progressbar]');
+    const bar = panel.querySelector('progress');
     const count = panel.querySelector('[data-import-count]');
     const template = count ? count.textContent : '';
     async function poll() {
@@ -11,9 +11,8 @@
             if (response.ok) {
                 const job = await response.json();
                 if (job.finished) { location.reload(); return; }
-                const percent = job.total ? Math.floor(job.processed * 100 / job.total) : 0;
-                bar.setAttribute('aria-valuenow', job.processed);
-                bar.firstElementChild.style.width = percent + '%';
+                bar.max = Math.max(1, job.total);
+                bar.value = job.processed;
                 if (count) count.textContent = template.replace(/\d+/, job.processed);
             }
         } catch (e) { /* try again */ }

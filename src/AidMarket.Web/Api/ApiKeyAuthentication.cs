@@ -9,7 +9,7 @@ namespace AidMarket.Web.Api;
 
 /// <summary>Authenticates `Authorization: Bearer am_…` (or `X-Api-Key`) as the buyer organization that owns the key.</summary>
 public class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    AidMarketDbContext db, ApiKeyCache cache) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    AidMarketDbContext db, ApiKeyCache cache, IStringLocalizer<SharedResource> l) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
 
@@ -39,6 +39,17 @@ public class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOpt
         ], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
+
+    /// <summary>A missing, unknown or revoked key, on any method: 401 problem+json, answered here so no HTML status page follows.</summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, l["API key required"],
+            l["Send a live API key of your buyer organization as Authorization: Bearer am_…"]);
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, l["Forbidden"], l["This API key may not do this."]);
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -17,6 +18,7 @@ namespace AidMarket.Web.Api;
 public static class BuyerApi
 {
     public const string Policy = "BuyerApi";
+    public const string Tag = "Buyer API";
 
     public sealed record TierDto(int MinQuantity, decimal UnitPrice);
     public sealed record ProductDto(Guid Id, string Code, string Name, string? NameEn, string Category, string Supplier, string County, string Unit,
@@ -37,11 +39,20 @@ public static class BuyerApi
 
     public static void MapBuyerApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").RequireAuthorization(Policy).WithTags("Buyer API");
-        api.MapGet("/products", SearchAsync).WithName("SearchProducts");
-        api.MapGet("/products/{id:guid}", GetProductAsync).WithName("GetProduct");
-        api.MapPost("/orders", PlaceOrderAsync).WithName("PlaceOrder");
-        api.MapGet("/orders/{id:guid}", GetOrderAsync).WithName("GetOrder");
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policy).WithTags(Tag).ProducesProblem(StatusCodes.Status401Unauthorized);
+        api.MapGet("/products", SearchAsync).WithName("SearchProducts").ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("Search certified products on sale").WithDescription($"{StorefrontQuery.PageSize} products a page, best match first; an empty query lists them all.");
+        api.MapGet("/products/{id:guid}", GetProductAsync).WithName("GetProduct").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Read one certified product on sale").WithDescription("404 when no certified product on sale has this id.");
+        api.MapPost("/orders", PlaceOrderAsync).WithName("PlaceOrder").ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Place a purchase order").WithDescription("201 with the new order; 200 with the same order when retried with the same " +
+                "Idempotency-Key and body. 400: no key or no lines. 422: a rule refused it (minimum quantity, stock, the key used with another body). " +
+                "409: the data changed meanwhile, retry with the same key.");
+        api.MapGet("/orders/{id:guid}", GetOrderAsync).WithName("GetOrder").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Read an order and its supplier orders").WithDescription("404 when your organization has no order with this id.");
+        // Any other path or method under /api/v1 still needs a key (401 first), then is not found.
+        api.Map("/{**rest}", () => Problem(StatusCodes.Status404NotFound, "Not found", "There is no such API operation.")).WithOrder(1).ExcludeFromDescription();
     }
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
@@ -50,7 +61,9 @@ public static class BuyerApi
         r.SupplierName, r.CountyName, r.Product.Unit, r.Product.PackSize, r.Product.MinOrderQuantity, r.Product.Stock,
         r.Product.TierPrices.Select(t => new TierDto(t.MinQuantity, t.UnitPrice.Yuan)).ToList(), r.Product.CertificateExpiresOn!.Value);
 
-    private static async Task<Ok<IReadOnlyList<ProductDto>>> SearchAsync(AidMarketDbContext db, StorefrontCache cache, string? q, string? county, int? page, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<ProductDto>>> SearchAsync(AidMarketDbContext db, StorefrontCache cache,
+        [Description("Words of the name, in Chinese or English")] string? q, [Description("A county code, such as 451029")] string? county,
+        [Description("The page, from 1")] int? page, CancellationToken ct)
     {
         var (rows, _) = await StorefrontQuery.SearchAsync(db, cache, new StorefrontFilter(q, county, null, null, null, false, StorefrontSort.Relevance, page ?? 1), [], Today, ct);
         return TypedResults.Ok<IReadOnlyList<ProductDto>>(rows.Select(ToDto).ToList());
@@ -67,9 +80,9 @@ public static class BuyerApi
             : Problem(StatusCodes.Status404NotFound, "Not found", "Your organization has no order with this id.");
 
     private static async Task<Results<Created<OrderDto>, Ok<OrderDto>, ProblemHttpResult>> PlaceOrderAsync(AidMarketDbContext db, OrderPlacement placement,
-        CurrentUser me, HttpRequest http, OrderRequest request, CancellationToken ct)
+        CurrentUser me, [FromHeader(Name = BuyerApiDocument.IdempotencyHeader)] string? idempotencyKey, OrderRequest request, CancellationToken ct)
     {
-        var key = http.Headers["Idempotency-Key"].ToString().Trim();
+        var key = (idempotencyKey ?? "").Trim();
         if (key.Length is 0 or > 100)
             return Problem(StatusCodes.Status400BadRequest, "Idempotency-Key required", "Send a unique Idempotency-Key header (at most 100 characters) with each new order; repeat it to retry safely.");
         if (request.Lines is null || request.Lines.Count == 0 || request.Lines.Any(l => l is null || (l.ProductId is null && string.IsNullOrWhiteSpace(l.Code))))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AidMarket.Domain.Organizations;
+using AidMarket.Web.Hosting;
 using AidMarket.Web.Messaging.Contracts;
 
 namespace AidMarket.Web.Identity;
@@ -26,7 +27,7 @@ public static class Invitations
 {
     /// <summary>Creates the invitation and its MemberInvited event in one save; returns the link to hand over.</summary>
     public static async Task<string> InviteAsync(AidMarketDbContext db, Organization org, string email, OrganizationRole role,
-        string inviterUserId, HttpRequest request, CancellationToken ct)
+        string inviterUserId, PublicUrls urls, CancellationToken ct)
     {
         var normalized = email.Trim().ToLowerInvariant();
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized.ToUpperInvariant() && u.OrganizationId == org.Id, ct))
@@ -37,7 +38,7 @@ public static class Invitations
         var token = InvitationTokens.NewToken();
         var invitation = new Invitation(org, normalized, role, InvitationTokens.Hash(token), inviterUserId, DateTimeOffset.UtcNow);
         db.Invitations.Add(invitation);
-        var link = $"{request.Scheme}://{request.Host}/Identity/Account/AcceptInvitation?token={token}";
+        var link = urls.To($"/Identity/Account/AcceptInvitation?token={token}");
         db.Publish(new MemberInvited(invitation.Id, org.Id, org.Name, normalized, role, link, CultureInfo.CurrentUICulture.Name));
         await db.SaveChangesAsync(ct);
         return link;

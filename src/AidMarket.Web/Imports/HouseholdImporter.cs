@@ -88,11 +88,15 @@ public sealed class HouseholdImporter(SensitiveData sensitive) : Importer<Househ
             if (!firstRow.TryAdd(item.Details.IdNumber.Lookup!, row.Number))
                 row.Error("IdNumber", "Import.DuplicateInFile", firstRow[item.Details.IdNumber.Lookup!].ToString());
 
-        var registered = new HashSet<string>();
-        foreach (var chunk in items.Select(i => i.Item.Details.IdNumber.Lookup!).Distinct().Chunk(2000))
-            registered.UnionWith(await db.Households.Where(h => chunk.Contains(h.IdNumberLookup)).Select(h => h.IdNumberLookup).ToListAsync(ct));
-        foreach (var (row, item) in items.Where(i => registered.Contains(i.Item.Details.IdNumber.Lookup!)))
-            row.Error("IdNumber", "Import.IdNumberExists");
+        var holders = await IdNumberElsewhere.HoldersAsync(db, items.Select(i => i.Item.Details.IdNumber.Lookup!).ToList(), null, ct);
+        foreach (var (row, item) in items)
+        {
+            if (!holders.TryGetValue(item.Details.IdNumber.Lookup!, out var holder)) continue;
+            if (holder.CountyCode == context.CountyCode) { row.Error("IdNumber", "Import.IdNumberExists"); continue; }
+            row.Error("IdNumber", IdNumberElsewhere.ImportError);
+            IdNumberElsewhere.Audit(db, context.Who, context.CountyCode!, holder);
+        }
+        await db.SaveChangesAsync(ct); // the audit entries, kept although the import saves nothing
 
         var codes = items.Select(i => i.Item.SupplierCode).OfType<string>().Distinct().ToList();
         var suppliers = await db.Suppliers.Where(s => codes.Contains(s.CreditCode) && s.CountyCode == context.CountyCode && s.Status == SupplierStatus.Approved)

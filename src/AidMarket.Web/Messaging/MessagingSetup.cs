@@ -35,6 +35,7 @@ public static class MessagingSetup
         services.AddMassTransit(bus =>
         {
             bus.AddConsumersFromNamespaceContaining<InvitationMailer>();
+            bus.ConfigureUsageTelemetryOptions(o => o.Enabled = false); // MassTransit 8.5 would report usage to its vendor at start
             var formatter = new KebabCaseEndpointNameFormatter(options.EndpointPrefix, false);
             if (options.IsRabbitMq())
             {

@@ -5,7 +5,7 @@ using AidMarket.Domain.Organizations;
 
 namespace AidMarket.Web.Tests.Api;
 
-public class BuyerApiTests(AppFixture app) : WebTest(app)
+public partial class BuyerApiTests(AppFixture app) : WebTest(app)
 {
     private async Task<string> CreateKeyAsync(string adminEmail = "buyeradmin@aidmarket.demo")
     {

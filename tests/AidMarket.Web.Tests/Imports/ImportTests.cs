@@ -6,7 +6,7 @@ using MiniExcelLibs;
 
 namespace AidMarket.Web.Tests.Imports;
 
-public class ImportTests(AppFixture app) : WebTest(app)
+public partial class ImportTests(AppFixture app) : WebTest(app)
 {
     private const string Header = "户主姓名,身份证号码,村,家庭人口,户类型,申报年收入（元）,惠农一卡通账号,联结主体统一社会信用代码,联结方式,联结权重";
 

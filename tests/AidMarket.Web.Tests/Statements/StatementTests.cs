@@ -124,7 +124,8 @@ public class StatementTests(AppFixture app) : WebTest(app)
         var one = WebUtility.HtmlDecode(await officer.GetPageAsync($"/County/Households/Cards?id={h1.Id}"));
         one.ShouldContain("data:image/svg+xml;base64,");
         var url = System.Text.RegularExpressions.Regex.Match(one, "data-url=\"([^\"]+)\"").Groups[1].Value;
-        url.ShouldBe($"http://localhost/Statement?card={h1.CardCode}");
+        // No App:PublicBaseUrl here: the address the app is configured to listen on, never the request's Host.
+        url.ShouldBe($"http://127.0.0.1:5080/Statement?card={h1.CardCode}");
         one.ShouldNotContain(h1.HeadName);
         one.ShouldContain(AidMarket.Domain.Producers.Household.MaskName(h1.HeadName));
         var idNumber = App.Factory.Services.GetRequiredService<AidMarket.Web.Security.SensitiveData>().Unseal(h1.IdNumberCipher);

@@ -1,12 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using AidMarket.Domain.Organizations;
+using AidMarket.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OrganizationEntity = AidMarket.Domain.Organizations.Organization;
 
 namespace AidMarket.Web.Pages.Shared;
 
 /// <summary>Members and invitations of one organization; subclasses decide which organization the user may manage.</summary>
-public abstract class MembersPageModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l) : PageModel
+public abstract class MembersPageModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l, PublicUrls urls)
+    : PageModel
 {
     protected AidMarketDbContext Db => db;
     protected CurrentUser Me => me;
@@ -37,7 +39,7 @@ public abstract class MembersPageModel(AidMarketDbContext db, CurrentUser me, IS
         {
             try
             {
-                link = await Invitations.InviteAsync(db, org, InviteEmail, InviteRole, me.UserId!, Request, ct);
+                link = await Invitations.InviteAsync(db, org, InviteEmail, InviteRole, me.UserId!, urls, ct);
             }
             catch (DomainException ex)
             {

@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace AidMarket.Web.Tests.Pages.CountyDesk;
 
-public class HouseholdTests(AppFixture app) : WebTest(app)
+public partial class HouseholdTests(AppFixture app) : WebTest(app)
 {
     private const string IdNumber = "451029198503127710";
     private const string Account = "6217003760001234567";
@@ -78,6 +78,9 @@ public class HouseholdTests(AppFixture app) : WebTest(app)
         var viewed = await App.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.EntityId == id && a.Action == "Audit.IdNumberViewed"));
         viewed.UserName.ShouldBe("田林县干部");
         viewed.CountyCode.ShouldBe("451029");
+        // The payout account shown beside it is recorded as such, not hidden behind the ID number's entry.
+        var account = await App.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.EntityId == id && a.Action == "Audit.PayoutAccountViewed"));
+        (account.UserName, account.CountyCode).ShouldBe(("田林县干部", "451029"));
     }
 
     [Fact]

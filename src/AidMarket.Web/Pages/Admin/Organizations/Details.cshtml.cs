@@ -1,9 +1,11 @@
+using AidMarket.Web.Hosting;
 using AidMarket.Web.Pages.Shared;
 
 namespace AidMarket.Web.Pages.Admin.Organizations;
 
 /// <summary>The platform admin manages any organization's members (the folder is restricted to platform admins).</summary>
-public class DetailsModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l) : MembersPageModel(db, me, l)
+public class DetailsModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l, PublicUrls urls)
+    : MembersPageModel(db, me, l, urls)
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 

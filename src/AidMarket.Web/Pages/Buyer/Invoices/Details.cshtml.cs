@@ -1,5 +1,6 @@
 using AidMarket.Domain.Payments;
 using AidMarket.Domain.Procurement;
+using AidMarket.Web.Hosting;
 using AidMarket.Web.Payments;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,7 +11,7 @@ namespace AidMarket.Web.Pages.Buyer.Invoices;
 /// Stripe configured, finance can pay what is outstanding online on Stripe's hosted Checkout page.
 /// </summary>
 public class DetailsModel(AidMarketDbContext db, CurrentUser me, Microsoft.Extensions.Options.IOptions<BankAccountOptions> bank,
-    StripeCheckout stripe, IStringLocalizer<SharedResource> l, ILogger<DetailsModel> logger) : PageModel
+    StripeCheckout stripe, IStringLocalizer<SharedResource> l, ILogger<DetailsModel> logger, PublicUrls urls) : PageModel
 {
     public Invoice Invoice { get; private set; } = null!;
     public SupplierOrder Order { get; private set; } = null!;
@@ -33,7 +34,7 @@ public class DetailsModel(AidMarketDbContext db, CurrentUser me, Microsoft.Exten
         if (!await LoadAsync(id, ct) || !stripe.IsEnabled) return NotFound();
         try
         {
-            var session = await stripe.CreateSessionAsync(Invoice, $"{Request.Scheme}://{Request.Host}{Request.PathBase}/Buyer/Invoices/Details/{id}", ct);
+            var session = await stripe.CreateSessionAsync(Invoice, urls.To($"/Buyer/Invoices/Details/{id}"), ct);
             return Redirect(session.Url);
         }
         catch (DomainException ex)

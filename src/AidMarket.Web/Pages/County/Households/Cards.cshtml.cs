@@ -1,3 +1,4 @@
+using AidMarket.Web.Hosting;
 using QRCoder;
 
 namespace AidMarket.Web.Pages.CountyDesk.Households;
@@ -6,7 +7,8 @@ namespace AidMarket.Web.Pages.CountyDesk.Households;
 /// 明白卡 to print: for one household or every household of a village, the masked name, the card code and a QR code of the
 /// statement page with the card code filled in. The second factor is never on the card: the household knows it.
 /// </summary>
-public class CardsModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l) : CountyPageModel(db, me, l)
+public class CardsModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l, PublicUrls urls)
+    : CountyPageModel(db, me, l)
 {
     public sealed record Card(string MaskedName, string Village, string CardCode, string Url, string QrDataUri);
 
@@ -32,7 +34,7 @@ public class CardsModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<
         return Page();
     }
 
-    private string StatementUrl(string cardCode) => $"{Request.Scheme}://{Request.Host}/Statement?card={Uri.EscapeDataString(cardCode)}";
+    private string StatementUrl(string cardCode) => urls.To($"/Statement?card={Uri.EscapeDataString(cardCode)}");
 
     private static string QrDataUri(string url)
     {

@@ -38,6 +38,8 @@ public class DetailsModel(AidMarketDbContext db, CurrentUser me, IStringLocalize
     {
         if (!await LoadAsync(ct)) return NotFound();
         Db.Audit(AuditEntry.Record(Me, "Audit.IdNumberViewed", nameof(Household), Household.Id, County));
+        if (Household.PayoutAccountCipher is not null) // shown beside it: its own entry, so a search for account views finds it
+            Db.Audit(AuditEntry.Record(Me, "Audit.PayoutAccountViewed", nameof(Household), Household.Id, County));
         await Db.SaveChangesAsync(ct);
         FullIdNumber = sensitive.Unseal(Household.IdNumberCipher);
         FullPayoutAccount = Household.PayoutAccountCipher is { } account ? sensitive.Unseal(account) : null;

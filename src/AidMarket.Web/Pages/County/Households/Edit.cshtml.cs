@@ -32,8 +32,7 @@ public class EditModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<S
         if (!await LoadAsync(ct)) return NotFound();
         var (details, errors) = Input.ToDetails(sensitive, Existing);
         foreach (var (field, key) in errors) ModelState.AddModelError($"Input.{field}", L[key]);
-        if (details is not null && await Db.Households.AnyAsync(h => h.IdNumberLookup == details.IdNumber.Lookup && h.Id != Id, ct))
-            ModelState.AddModelError("Input.IdNumber", L["A household with this ID number is already registered."]);
+        if (details is not null) await CheckIdNumberAsync(details.IdNumber.Lookup!, ct);
         if (!ModelState.IsValid || details is null) return Page();
         try
         {
@@ -62,5 +61,19 @@ public class EditModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<S
             ModelState.AddModelError("Input.IdNumber", L["A household with this ID number is already registered."]);
             return Page();
         }
+    }
+
+    /// <summary>Taken in this county: said so. Taken in another: only "contact the platform", and audited (saved at once).</summary>
+    private async Task CheckIdNumberAsync(string lookup, CancellationToken ct)
+    {
+        if ((await IdNumberElsewhere.HoldersAsync(Db, [lookup], Id, ct)).Values.SingleOrDefault() is not { } holder) return;
+        if (holder.CountyCode == County)
+        {
+            ModelState.AddModelError("Input.IdNumber", L["A household with this ID number is already registered."]);
+            return;
+        }
+        ModelState.AddModelError("Input.IdNumber", L[IdNumberElsewhere.Message]);
+        IdNumberElsewhere.Audit(Db, Me, County, holder);
+        await Db.SaveChangesAsync(ct);
     }
 }
