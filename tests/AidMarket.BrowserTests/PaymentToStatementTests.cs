@@ -70,7 +70,7 @@ public class PaymentToStatementTests(BrowserFixture app) : IClassFixture<Browser
         // Settled once; the household share went to the lot's households. Take one of them and its credit from the ledger.
         var settlement = await Eventually(async () => await db.Settlements.AsNoTracking().SingleOrDefaultAsync(s => s.SupplierOrderId == invoice.SupplierOrderId));
         var entry = await db.JournalEntries.AsNoTracking().SingleAsync(e => e.Id == settlement.JournalEntryId);
-        var credit = entry.Postings.Where(p => p.Account.Kind == LedgerAccountKind.HouseholdPayable).OrderBy(p => p.AmountFen).First();
+        var credit = entry.Postings.Where(p => p.Account.Kind == LedgerAccountKind.HouseholdPayable).OrderBy(p => p.Amount.Fen).First();
         var householdId = credit.Account.OwnerId!.Value;
         var household = await db.Households.AsNoTracking().SingleAsync(h => h.Id == householdId);
         var lastFour = app.Factory.Services.GetRequiredService<SensitiveData>().Unseal(household.IdNumberCipher)[^4..];
@@ -81,7 +81,7 @@ public class PaymentToStatementTests(BrowserFixture app) : IClassFixture<Browser
         var statement = new StatementPage(phone);
         await statement.LookUpAsync(lastFour);
         await Expect(statement.Credits).ToContainTextAsync(Product);
-        await Expect(statement.Credits).ToContainTextAsync(new Money(-credit.AmountFen).ToString());
+        await Expect(statement.Credits).ToContainTextAsync((-credit.Amount).ToString());
         await Expect(statement.Balance).ToHaveTextAsync(new Money(balance).ToString());
         await phone.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("statement-zh"), FullPage = true });
 

@@ -1,3 +1,4 @@
+using AidMarket.Domain.Common;
 using AidMarket.Domain.Ledger;
 using AidMarket.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -20,8 +21,8 @@ public static class LedgerSeeding
         var db = scope.ServiceProvider.GetRequiredService<AidMarketDbContext>();
         var product = await db.Products.SingleAsync(p => p.NameZh == DemoProduct);
         var share = parts.Sum(p => p.Fen);
-        var split = new SettlementSplit(Guid.NewGuid(), product.SupplierId, share * 4, 0, share * 3,
-            parts.Select(p => new HouseholdPart(p.HouseholdId, product.Id, p.Fen)).ToList());
+        var split = new SettlementSplit(Guid.NewGuid(), product.SupplierId, new Money(share * 4), Money.Zero, new Money(share * 3),
+            parts.Select(p => new HouseholdPart(p.HouseholdId, product.Id, new Money(p.Fen))).ToList());
         db.JournalEntries.Add(split.ToEntry(DateTimeOffset.UtcNow, "test"));
         await db.SaveChangesAsync();
         return (product.SupplierId, product.Id);

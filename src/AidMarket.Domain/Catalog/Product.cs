@@ -7,10 +7,7 @@ public enum QualityLabelKind { GreenFood, Organic, GeographicalIndication, Compl
 public enum CertificationStatus { Draft, Pending, Certified, Rejected, Revoked, Expired }
 
 /// <summary>A bulk price that applies from <see cref="MinQuantity"/> units upward.</summary>
-public sealed record TierPrice(int MinQuantity, long UnitPriceFen)
-{
-    public Money UnitPrice => new(UnitPriceFen);
-}
+public sealed record TierPrice(int MinQuantity, Money UnitPrice);
 
 public sealed record QualityLabel(QualityLabelKind Kind, string CertificateNumber, DateOnly ExpiresOn);
 
@@ -73,9 +70,7 @@ public class Product
     public DateTimeOffset? ExpiryWarnedAt { get; private set; }
 
     /// <summary>The first tier's unit price, kept as a column so the storefront can sort by price.</summary>
-    public long BasePriceFen { get; private set; }
-
-    public Money BasePrice => new(BasePriceFen);
+    public Money BasePrice { get; private set; }
 
     public string DisplayName(bool english) => english && !string.IsNullOrEmpty(NameEn) ? NameEn : NameZh;
 
@@ -108,7 +103,7 @@ public class Product
         Stock = d.Stock;
         _tiers.Clear();
         _tiers.AddRange(d.Tiers);
-        BasePriceFen = d.Tiers[0].UnitPriceFen;
+        BasePrice = d.Tiers[0].UnitPrice;
         _labels.Clear();
         _labels.AddRange(d.Labels.Select(l => l with { CertificateNumber = l.CertificateNumber.Trim() }));
     }
@@ -205,12 +200,12 @@ public static class TierPricesMustAscend
     {
         if (tiers.Count == 0)
             throw new DomainException("Product.PriceRequired", "A product needs at least one price.");
-        if (tiers.Any(t => t.UnitPriceFen <= 0))
+        if (tiers.Any(t => t.UnitPrice <= Money.Zero))
             throw new DomainException("Product.PricePositive", "A price must be greater than zero.");
         if (tiers[0].MinQuantity != minOrderQuantity)
             throw new DomainException("Product.FirstTier", "The first price tier starts at the minimum order quantity.");
         for (int i = 1; i < tiers.Count; i++)
-            if (tiers[i].MinQuantity <= tiers[i - 1].MinQuantity || tiers[i].UnitPriceFen > tiers[i - 1].UnitPriceFen)
+            if (tiers[i].MinQuantity <= tiers[i - 1].MinQuantity || tiers[i].UnitPrice > tiers[i - 1].UnitPrice)
                 throw new DomainException("Product.TiersOrder", "Quantity breakpoints must rise and prices must not.");
     }
 }

@@ -15,6 +15,7 @@ public readonly record struct Money(long Fen) : IComparable<Money>
 
     public static Money operator +(Money a, Money b) => new(checked(a.Fen + b.Fen));
     public static Money operator -(Money a, Money b) => new(checked(a.Fen - b.Fen));
+    public static Money operator -(Money a) => new(checked(-a.Fen));
     public static Money operator *(Money a, long quantity) => new(checked(a.Fen * quantity));
     public static bool operator <(Money a, Money b) => a.Fen < b.Fen;
     public static bool operator >(Money a, Money b) => a.Fen > b.Fen;

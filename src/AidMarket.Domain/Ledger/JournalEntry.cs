@@ -49,7 +49,7 @@ public class JournalEntry
     public IReadOnlyList<Posting> Postings => _postings;
 
     /// <summary>The sum of the debits (equal to the credits).</summary>
-    public long TotalFen => _postings.Where(p => p.AmountFen > 0).Sum(p => p.AmountFen);
+    public Money Total => new(_postings.Where(p => p.IsDebit).Sum(p => p.Amount.Fen));
 
     /// <summary>Starts an entry; postings are added to the builder and checked when it is built.</summary>
     public static JournalEntryBuilder Build(JournalEntryKind kind, string sourceKey, DateTimeOffset occurredAt, string? memo = null) =>
@@ -78,11 +78,11 @@ public sealed class JournalEntryBuilder
         _memo = string.IsNullOrWhiteSpace(memo) ? null : memo.Trim();
     }
 
-    public JournalEntryBuilder Debit(LedgerAccount account, long fen, Guid? supplierId = null, Guid? productId = null, string? memo = null) =>
-        Add(new Posting(account, RequireNotNegative(fen), supplierId, productId, null, memo));
+    public JournalEntryBuilder Debit(LedgerAccount account, Money amount, Guid? supplierId = null, Guid? productId = null, string? memo = null) =>
+        Add(new Posting(account, RequireNotNegative(amount), supplierId, productId, null, memo));
 
-    public JournalEntryBuilder Credit(LedgerAccount account, long fen, Guid? supplierId = null, Guid? productId = null, string? memo = null) =>
-        Add(new Posting(account, -RequireNotNegative(fen), supplierId, productId, null, memo));
+    public JournalEntryBuilder Credit(LedgerAccount account, Money amount, Guid? supplierId = null, Guid? productId = null, string? memo = null) =>
+        Add(new Posting(account, -RequireNotNegative(amount), supplierId, productId, null, memo));
 
     /// <summary>Adds a signed posting as it is (debit positive, credit negative).</summary>
     public JournalEntryBuilder Add(Posting posting)
@@ -96,10 +96,10 @@ public sealed class JournalEntryBuilder
     private static List<Posting> Merge(IEnumerable<Posting> postings) =>
         postings
             .GroupBy(p => (p.Account, p.SupplierId, p.ProductId, p.CoveredHouseholdId))
-            .Select(g => (g.Key, Amount: g.Aggregate((Int128)0, (sum, p) => sum + p.AmountFen),
+            .Select(g => (g.Key, Amount: g.Aggregate((Int128)0, (sum, p) => sum + p.Amount.Fen),
                 Memo: string.Join("; ", g.Select(p => p.Memo).OfType<string>().Where(m => m.Length > 0).Distinct().Order(StringComparer.Ordinal))))
             .Where(x => x.Amount != 0)
-            .Select(x => new Posting(x.Key.Account, ToLong(x.Amount), x.Key.SupplierId, x.Key.ProductId, x.Key.CoveredHouseholdId,
+            .Select(x => new Posting(x.Key.Account, ToMoney(x.Amount), x.Key.SupplierId, x.Key.ProductId, x.Key.CoveredHouseholdId,
                 x.Memo.Length == 0 ? null : x.Memo))
             .OrderBy(p => p.Account)
             .ThenBy(p => p.SupplierId)
@@ -107,11 +107,11 @@ public sealed class JournalEntryBuilder
             .ThenBy(p => p.CoveredHouseholdId)
             .ToList();
 
-    private static long ToLong(Int128 amount) =>
+    private static Money ToMoney(Int128 amount) =>
         amount > long.MaxValue || amount <= long.MinValue
             ? throw new DomainException("Journal.Overflow", "An amount in this journal entry is too large.")
-            : (long)amount;
+            : new Money((long)amount);
 
-    private static long RequireNotNegative(long fen) =>
-        fen < 0 ? throw new DomainException("Journal.NegativeAmount", "Debit and credit amounts are not negative; the side gives the sign.") : fen;
+    private static Money RequireNotNegative(Money amount) =>
+        amount.Fen < 0 ? throw new DomainException("Journal.NegativeAmount", "Debit and credit amounts are not negative; the side gives the sign.") : amount;
 }

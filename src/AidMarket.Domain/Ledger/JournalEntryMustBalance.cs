@@ -9,15 +9,15 @@ public static class JournalEntryMustBalance
     {
         if (postings.Count < 2)
             throw new DomainException("Journal.TooFewPostings", "A journal entry needs at least two postings.");
-        if (postings.Any(p => p.AmountFen == 0))
+        if (postings.Any(p => p.Amount.Fen == 0))
             throw new DomainException("Journal.ZeroPosting", "A journal entry cannot post zero.");
-        if (postings.Any(p => p.AmountFen == long.MinValue))
+        if (postings.Any(p => p.Amount.Fen == long.MinValue))
             throw new DomainException("Journal.Overflow", "An amount in this journal entry is too large.");
         Int128 debits = 0, credits = 0;
         foreach (var posting in postings)
         {
-            if (posting.AmountFen > 0) debits += posting.AmountFen;
-            else credits -= posting.AmountFen;
+            if (posting.IsDebit) debits += posting.Amount.Fen;
+            else credits -= posting.Amount.Fen;
         }
         if (debits > long.MaxValue || credits > long.MaxValue)
             throw new DomainException("Journal.Overflow", "An amount in this journal entry is too large.");

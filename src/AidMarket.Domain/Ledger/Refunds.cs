@@ -10,14 +10,14 @@ namespace AidMarket.Domain.Ledger;
 public static class Refunds
 {
     /// <summary>Refund of money still held for the order (paid, not settled, or paid beyond what was settled): Dr Escrow, Cr Cash.</summary>
-    /// <param name="heldInEscrowFen">What the order still has in escrow: paid, less what was settled, less earlier escrow refunds.</param>
-    public static JournalEntry FromEscrow(Guid supplierOrderId, Guid supplierId, Guid refundId, long refundFen, long heldInEscrowFen,
+    /// <param name="heldInEscrow">What the order still has in escrow: paid, less what was settled, less earlier escrow refunds.</param>
+    public static JournalEntry FromEscrow(Guid supplierOrderId, Guid supplierId, Guid refundId, Money refund, Money heldInEscrow,
         DateTimeOffset occurredAt, string? memo = null)
     {
-        RequireRefundable(refundFen, heldInEscrowFen);
+        RequireRefundable(refund, heldInEscrow);
         return JournalEntry.Build(JournalEntryKind.EscrowRefund, SourceKeys.Refund(supplierOrderId, refundId), occurredAt, memo)
-            .Debit(LedgerAccount.Escrow, refundFen, supplierId)
-            .Credit(LedgerAccount.Cash, refundFen, supplierId)
+            .Debit(LedgerAccount.Escrow, refund, supplierId)
+            .Credit(LedgerAccount.Cash, refund, supplierId)
             .Build();
     }
 
@@ -28,8 +28,8 @@ public static class Refunds
     /// </summary>
     /// <param name="previousRefunds">This order's earlier <see cref="JournalEntryKind.Refund"/> entries.</param>
     /// <param name="householdBalances">Each household's current undisbursed balance (credit balance of its payable).</param>
-    public static JournalEntry AfterSettlement(JournalEntry settlement, IReadOnlyList<JournalEntry> previousRefunds, Guid refundId, long refundFen,
-        IReadOnlyDictionary<Guid, long> householdBalances, DateTimeOffset occurredAt, string? memo = null)
+    public static JournalEntry AfterSettlement(JournalEntry settlement, IReadOnlyList<JournalEntry> previousRefunds, Guid refundId, Money refund,
+        IReadOnlyDictionary<Guid, Money> householdBalances, DateTimeOffset occurredAt, string? memo = null)
     {
         var split = SettlementSplit.FromEntry(settlement);
         var sourceKey = SourceKeys.Refund(split.SupplierOrderId, refundId);
@@ -41,24 +41,24 @@ public static class Refunds
 
         var households = split.HouseholdParts;
         var weights = Unreversed(split, previousRefunds).Select(r => Math.Max(0, r)).ToList();
-        RequireRefundable(refundFen, split.TotalFen - previousRefunds.Sum(r => r.TotalFen));
+        RequireRefundable(refund, split.Total - new Money(previousRefunds.Sum(r => r.Total.Fen)));
 
-        var parts = new Money(refundFen).Allocate(weights);
+        var parts = refund.Allocate(weights);
         var supplier = LedgerAccount.Supplier(split.SupplierId);
         var entry = JournalEntry.Build(JournalEntryKind.Refund, sourceKey, occurredAt, memo)
-            .Debit(LedgerAccount.PlatformFee, parts[0].Fen, split.SupplierId)
-            .Debit(supplier, parts[^1].Fen, split.SupplierId)
-            .Credit(LedgerAccount.Cash, refundFen, split.SupplierId);
+            .Debit(LedgerAccount.PlatformFee, parts[0], split.SupplierId)
+            .Debit(supplier, parts[^1], split.SupplierId)
+            .Credit(LedgerAccount.Cash, refund, split.SupplierId);
         var available = households.Select(h => h.HouseholdId).Distinct()
-            .ToDictionary(h => h, h => Math.Max(0, householdBalances.GetValueOrDefault(h)));
+            .ToDictionary(h => h, h => Math.Max(0, householdBalances.GetValueOrDefault(h).Fen));
         for (int i = 0; i < households.Count; i++)
         {
             var (household, product, due) = (households[i].HouseholdId, households[i].ProductId, parts[i + 1].Fen);
             var fromHousehold = Math.Min(due, available[household]);
             available[household] -= fromHousehold;
-            entry.Debit(LedgerAccount.Household(household), fromHousehold, split.SupplierId, product);
+            entry.Debit(LedgerAccount.Household(household), new Money(fromHousehold), split.SupplierId, product);
             if (due > fromHousehold)
-                entry.Add(new Posting(supplier, due - fromHousehold, split.SupplierId, product, household));
+                entry.Add(new Posting(supplier, new Money(due - fromHousehold), split.SupplierId, product, household));
         }
         return entry.Build();
     }
@@ -69,20 +69,21 @@ public static class Refunds
     /// </summary>
     private static List<long> Unreversed(SettlementSplit split, IReadOnlyList<JournalEntry> previousRefunds)
     {
-        var reversed = previousRefunds.SelectMany(r => r.Postings).Where(p => p.AmountFen > 0).ToList();
-        long Reversed(Func<Posting, bool> part) => reversed.Where(part).Sum(p => p.AmountFen);
-        var remaining = new List<long> { split.FeeFen - Reversed(p => p.Account.Kind == LedgerAccountKind.PlatformFee) };
-        remaining.AddRange(split.HouseholdParts.Select(h => h.Fen - Reversed(p => p.ProductId == h.ProductId
+        var reversed = previousRefunds.SelectMany(r => r.Postings).Where(p => p.IsDebit).ToList();
+        long Reversed(Func<Posting, bool> part) => reversed.Where(part).Sum(p => p.Amount.Fen);
+        var remaining = new List<long> { split.Fee.Fen - Reversed(p => p.Account.Kind == LedgerAccountKind.PlatformFee) };
+        remaining.AddRange(split.HouseholdParts.Select(h => h.Amount.Fen - Reversed(p => p.ProductId == h.ProductId
             && (p.Account == LedgerAccount.Household(h.HouseholdId) || (p.Account.Kind == LedgerAccountKind.SupplierPayable && p.CoveredHouseholdId == h.HouseholdId)))));
-        remaining.Add(split.SupplierFen - Reversed(p => p.Account.Kind == LedgerAccountKind.SupplierPayable && p.CoveredHouseholdId is null));
+        remaining.Add(split.SupplierPart.Fen - Reversed(p => p.Account.Kind == LedgerAccountKind.SupplierPayable && p.CoveredHouseholdId is null));
         return remaining;
     }
 
-    private static void RequireRefundable(long refundFen, long refundableFen)
+    private static void RequireRefundable(Money refund, Money refundable)
     {
-        if (refundFen <= 0)
+        if (refund <= Money.Zero)
             throw new DomainException("Refund.Amount", "A refund is an amount greater than zero.");
-        if (refundFen > refundableFen)
-            throw new DomainException("Refund.ExceedsRefundable", $"At most {new Money(Math.Max(0, refundableFen))} can still be refunded.", new Money(Math.Max(0, refundableFen)));
+        var most = refundable < Money.Zero ? Money.Zero : refundable;
+        if (refund > refundable)
+            throw new DomainException("Refund.ExceedsRefundable", $"At most {most} can still be refunded.", most);
     }
 }

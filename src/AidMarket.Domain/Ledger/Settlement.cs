@@ -13,7 +13,7 @@ public static class Settlement
     public static SettlementSplit Split(SettlementRequest request)
     {
         Validate(request);
-        var sum = request.Lines.Aggregate((Int128)0, (total, l) => total + l.AcceptedFen);
+        var sum = request.Lines.Aggregate((Int128)0, (total, l) => total + l.Accepted.Fen);
         if (sum > long.MaxValue) throw new DomainException("Settlement.TooLarge", "This amount is too large to settle.");
         var total = new Money((long)sum);
         var fee = Money.FromYuan(total.Yuan * request.PlatformFeeBasisPoints / 10_000m);
@@ -23,16 +23,16 @@ public static class Settlement
 
         var parts = new List<HouseholdPart>();
         var lines = request.Lines.OrderBy(l => l.ProductId).ToList();
-        var lineParts = householdShare.Fen == 0 ? lines.Select(_ => Money.Zero).ToList() : householdShare.Allocate(lines.Select(l => l.AcceptedFen).ToList());
+        var lineParts = householdShare.Fen == 0 ? lines.Select(_ => Money.Zero).ToList() : householdShare.Allocate(lines.Select(l => l.Accepted.Fen).ToList());
         for (int i = 0; i < lines.Count; i++)
             if (lineParts[i].Fen > 0)
                 parts.AddRange(SplitLine(lines[i], lineParts[i], request.LinkedHouseholds));
 
         var householdParts = parts.GroupBy(p => (p.HouseholdId, p.ProductId))
-            .Select(g => new HouseholdPart(g.Key.HouseholdId, g.Key.ProductId, g.Sum(p => p.Fen)))
-            .Where(p => p.Fen > 0).OrderBy(p => p.HouseholdId).ThenBy(p => p.ProductId).ToList();
-        SplitMustAllocateEveryFen.Check(householdShare, householdParts.Select(p => new Money(p.Fen)).ToList());
-        return new SettlementSplit(request.SupplierOrderId, request.SupplierId, total.Fen, fee.Fen, (total - fee - householdShare).Fen, householdParts);
+            .Select(g => new HouseholdPart(g.Key.HouseholdId, g.Key.ProductId, new Money(g.Sum(p => p.Amount.Fen))))
+            .Where(p => p.Amount.Fen > 0).OrderBy(p => p.HouseholdId).ThenBy(p => p.ProductId).ToList();
+        SplitMustAllocateEveryFen.Check(householdShare, householdParts.Select(p => p.Amount).ToList());
+        return new SettlementSplit(request.SupplierOrderId, request.SupplierId, total, fee, total - fee - householdShare, householdParts);
     }
 
     /// <summary>The settlement entry: Dr Escrow (total); Cr PlatformFee; Cr HouseholdPayable per household and product; Cr SupplierPayable (the rest).</summary>
@@ -51,7 +51,7 @@ public static class Settlement
             if (lotParts[i].Fen == 0) continue;
             var households = lots[i].Contributions.OrderBy(c => c.HouseholdId).ToList();
             var shares = lotParts[i].Allocate(ExactWeights.Of(households.Select(c => c.Quantity).ToList()));
-            result.AddRange(households.Select((h, k) => new HouseholdPart(h.HouseholdId, line.ProductId, shares[k].Fen)));
+            result.AddRange(households.Select((h, k) => new HouseholdPart(h.HouseholdId, line.ProductId, shares[k])));
         }
         if (lotParts[^1].Fen > 0) result.AddRange(ToLinked(line.ProductId, lotParts[^1], linked));
         return result;
@@ -63,7 +63,7 @@ public static class Settlement
             throw new DomainException("Settlement.NoHouseholds", "Goods shipped without a lot need households linked to the supplier to receive their share.");
         var households = linked.OrderBy(h => h.HouseholdId).ToList();
         var shares = part.Allocate(households.Select(h => h.Weight).ToList());
-        return households.Select((h, k) => new HouseholdPart(h.HouseholdId, productId, shares[k].Fen));
+        return households.Select((h, k) => new HouseholdPart(h.HouseholdId, productId, shares[k]));
     }
 
     private static void Validate(SettlementRequest request)
@@ -72,11 +72,11 @@ public static class Settlement
             throw new DomainException("Settlement.SharePercent", "The household share is a percentage from 0 to 100 with at most two decimals.");
         if (request.PlatformFeeBasisPoints is < 0 or > 10_000)
             throw new DomainException("Settlement.FeeBasisPoints", "The platform fee is from 0 to 10,000 basis points.");
-        if (request.Lines.Any(l => l.AcceptedFen < 0))
+        if (request.Lines.Any(l => l.Accepted < Money.Zero))
             throw new DomainException("Settlement.NegativeAmount", "An accepted amount cannot be negative.");
         if (request.Lines.Select(l => l.ProductId).Distinct().Count() != request.Lines.Count)
             throw new DomainException("Settlement.LineTwice", "Each product appears once in a settlement.");
-        if (request.Lines.All(l => l.AcceptedFen == 0))
+        if (request.Lines.All(l => l.Accepted == Money.Zero))
             throw new DomainException("Settlement.NothingAccepted", "Nothing was accepted, so there is nothing to settle.");
         foreach (var line in request.Lines)
         {

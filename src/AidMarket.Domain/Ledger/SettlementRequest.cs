@@ -8,7 +8,7 @@ namespace AidMarket.Domain.Ledger;
 /// <summary>What one accepted line earned and where its goods came from.</summary>
 /// <param name="Lots">The lots the line shipped from; empty when nothing shipped with a lot.</param>
 /// <param name="ShippedWithoutLot">Quantity shipped without a lot; its part goes to the supplier's linked households.</param>
-public sealed record SettlementLine(Guid ProductId, long AcceptedFen, IReadOnlyList<ShippedFromLot> Lots, decimal ShippedWithoutLot = 0);
+public sealed record SettlementLine(Guid ProductId, Money Accepted, IReadOnlyList<ShippedFromLot> Lots, decimal ShippedWithoutLot = 0);
 
 /// <summary>How much of a line shipped from one lot, and who supplied that lot.</summary>
 public sealed record ShippedFromLot(Guid LotId, decimal Quantity, IReadOnlyList<LotContribution> Contributions);
@@ -28,7 +28,7 @@ public sealed record SettlementRequest(
     int PlatformFeeBasisPoints = 0)
 {
     /// <summary>
-    /// Gathers the request from an accepted order: accepted fen per line, quantities per lot from its delivery notes, and
+    /// Gathers the request from an accepted order: the accepted amount per line, quantities per lot from its delivery notes, and
     /// the supplier's links that are confirmed and active on <paramref name="linksOn"/>.
     /// </summary>
     public static SettlementRequest For(
@@ -51,7 +51,7 @@ public sealed record SettlementRequest(
                           ?? throw new DomainException("Settlement.LotMissing", "A lot this order shipped from is missing.", g.Key);
                 return new ShippedFromLot(g.Key, g.Sum(s => s.Quantity), lot.Contributions);
             }).ToList();
-            return new SettlementLine(line.ProductId, line.Payable.Fen, fromLots, ofLine.Where(s => s.LotId is null).Sum(s => s.Quantity));
+            return new SettlementLine(line.ProductId, line.Payable, fromLots, ofLine.Where(s => s.LotId is null).Sum(s => s.Quantity));
         }).ToList();
         var linked = links.Where(l => l.SupplierId == order.SupplierId && l.IsActiveOn(linksOn))
             .GroupBy(l => l.HouseholdId).Select(g => new LinkedHousehold(g.Key, g.Sum(l => (long)l.Weight))).ToList();

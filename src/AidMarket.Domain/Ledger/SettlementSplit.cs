@@ -3,27 +3,27 @@ using AidMarket.Domain.Common;
 namespace AidMarket.Domain.Ledger;
 
 /// <summary>What one household earned from one product of a settled order.</summary>
-public sealed record HouseholdPart(Guid HouseholdId, Guid ProductId, long Fen);
+public sealed record HouseholdPart(Guid HouseholdId, Guid ProductId, Money Amount);
 
 /// <summary>The result of settling one supplier order: fee + household parts + supplier part = total, to the fen.</summary>
 public sealed record SettlementSplit(
     Guid SupplierOrderId,
     Guid SupplierId,
-    long TotalFen,
-    long FeeFen,
-    long SupplierFen,
+    Money Total,
+    Money Fee,
+    Money SupplierPart,
     IReadOnlyList<HouseholdPart> HouseholdParts)
 {
-    public long HouseholdShareFen => HouseholdParts.Sum(p => p.Fen);
+    public Money HouseholdShare => new(HouseholdParts.Sum(p => p.Amount.Fen));
 
     public JournalEntry ToEntry(DateTimeOffset occurredAt, string? memo = null)
     {
         var entry = JournalEntry.Build(JournalEntryKind.Settlement, SourceKeys.Settlement(SupplierOrderId), occurredAt, memo)
-            .Debit(LedgerAccount.Escrow, TotalFen, SupplierId)
-            .Credit(LedgerAccount.PlatformFee, FeeFen, SupplierId)
-            .Credit(LedgerAccount.Supplier(SupplierId), SupplierFen, SupplierId);
+            .Debit(LedgerAccount.Escrow, Total, SupplierId)
+            .Credit(LedgerAccount.PlatformFee, Fee, SupplierId)
+            .Credit(LedgerAccount.Supplier(SupplierId), SupplierPart, SupplierId);
         foreach (var part in HouseholdParts)
-            entry.Credit(LedgerAccount.Household(part.HouseholdId), part.Fen, SupplierId, part.ProductId);
+            entry.Credit(LedgerAccount.Household(part.HouseholdId), part.Amount, SupplierId, part.ProductId);
         return entry.Build();
     }
 
@@ -35,11 +35,11 @@ public sealed record SettlementSplit(
             throw new DomainException("Refund.NotASettlement", "A refund after settlement needs the order's settlement entry.");
         var escrow = settlement.Postings.Single(p => p.Account.Kind == LedgerAccountKind.Escrow);
         var supplierId = escrow.SupplierId ?? throw new DomainException("Refund.NotASettlement", "A refund after settlement needs the order's settlement entry.");
-        long Credited(LedgerAccountKind kind) => -settlement.Postings.Where(p => p.Account.Kind == kind).Sum(p => p.AmountFen);
+        Money Credited(LedgerAccountKind kind) => new(-settlement.Postings.Where(p => p.Account.Kind == kind).Sum(p => p.Amount.Fen));
         var households = settlement.Postings.Where(p => p.Account.Kind == LedgerAccountKind.HouseholdPayable)
-            .Select(p => new HouseholdPart(p.Account.OwnerId!.Value, p.ProductId ?? Guid.Empty, -p.AmountFen))
+            .Select(p => new HouseholdPart(p.Account.OwnerId!.Value, p.ProductId ?? Guid.Empty, -p.Amount))
             .OrderBy(p => p.HouseholdId).ThenBy(p => p.ProductId).ToList();
-        return new SettlementSplit(orderId, supplierId, escrow.AmountFen, Credited(LedgerAccountKind.PlatformFee),
+        return new SettlementSplit(orderId, supplierId, escrow.Amount, Credited(LedgerAccountKind.PlatformFee),
             Credited(LedgerAccountKind.SupplierPayable), households);
     }
 }

@@ -38,15 +38,15 @@ public class Organization
     public string? PartnerDistrictName { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     /// <summary>For a buyer: purchase orders above this total wait for an approver (default ¥5,000.00).</summary>
-    public long ApprovalThresholdFen { get; private set; } = DefaultApprovalThresholdFen;
+    public Money ApprovalThreshold { get; private set; } = DefaultApprovalThreshold;
 
-    public const long DefaultApprovalThresholdFen = 500_000;
+    public static readonly Money DefaultApprovalThreshold = new(500_000);
 
-    public void SetApprovalThreshold(long fen)
+    public void SetApprovalThreshold(Money threshold)
     {
         if (Kind != OrganizationKind.Buyer) throw new DomainException("Organization.NotBuyer", "Only a buyer organization approves orders.");
-        if (fen < 0) throw new DomainException("Organization.Threshold", "The approval threshold cannot be negative.");
-        ApprovalThresholdFen = fen;
+        if (threshold < Money.Zero) throw new DomainException("Organization.Threshold", "The approval threshold cannot be negative.");
+        ApprovalThreshold = threshold;
     }
 
     public void PairWithDistrict(string districtName)

@@ -75,8 +75,8 @@ public class DisbursementBatch
     public JournalEntry SentEntry()
     {
         var entry = JournalEntry.Build(JournalEntryKind.DisbursementSent, SourceKeys.DisbursementSent(Id), CreatedAt)
-            .Credit(LedgerAccount.DisbursementsInTransit, Total.Fen);
-        foreach (var line in _lines) entry.Debit(LedgerAccount.Household(line.HouseholdId), line.Amount.Fen);
+            .Credit(LedgerAccount.DisbursementsInTransit, Total);
+        foreach (var line in _lines) entry.Debit(LedgerAccount.Household(line.HouseholdId), line.Amount);
         return entry.Build();
     }
 
@@ -86,8 +86,8 @@ public class DisbursementBatch
         var line = Line(householdId);
         line.Settle(DisbursementStatus.Paid, bankReference, null, now);
         return JournalEntry.Build(JournalEntryKind.DisbursementPaid, SourceKeys.DisbursementLine(Id, householdId), now, line.BankReference)
-            .Debit(LedgerAccount.DisbursementsInTransit, line.Amount.Fen)
-            .Credit(LedgerAccount.Cash, line.Amount.Fen)
+            .Debit(LedgerAccount.DisbursementsInTransit, line.Amount)
+            .Credit(LedgerAccount.Cash, line.Amount)
             .Build();
     }
 
@@ -98,8 +98,8 @@ public class DisbursementBatch
         var line = Line(householdId);
         line.Settle(DisbursementStatus.Failed, null, why, now);
         return JournalEntry.Build(JournalEntryKind.DisbursementFailed, SourceKeys.DisbursementLine(Id, householdId), now, why)
-            .Debit(LedgerAccount.DisbursementsInTransit, line.Amount.Fen)
-            .Credit(LedgerAccount.Household(householdId), line.Amount.Fen)
+            .Debit(LedgerAccount.DisbursementsInTransit, line.Amount)
+            .Credit(LedgerAccount.Household(householdId), line.Amount)
             .Build();
     }
 

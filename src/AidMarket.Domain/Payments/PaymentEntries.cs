@@ -15,8 +15,8 @@ public static class PaymentEntries
         if (amount <= Money.Zero) throw new DomainException("Payment.Amount", "A payment is an amount greater than zero.");
         if (string.IsNullOrWhiteSpace(externalId)) throw new DomainException("Payment.ExternalIdRequired", "A payment needs its Stripe id or bank slip number.");
         return JournalEntry.Build(JournalEntryKind.Payment, SourceKeys.Payment(method == PaymentMethod.Stripe ? "stripe" : "bank", externalId), occurredAt, memo)
-            .Debit(LedgerAccount.Cash, amount.Fen, supplierId)
-            .Credit(LedgerAccount.Escrow, amount.Fen, supplierId)
+            .Debit(LedgerAccount.Cash, amount, supplierId)
+            .Credit(LedgerAccount.Escrow, amount, supplierId)
             .Build();
     }
 }

@@ -82,8 +82,8 @@ public class SupplierPayout
     {
         FailureReason = why.Length > MaxReasonLength ? why[..MaxReasonLength] : why;
         return JournalEntry.Build(JournalEntryKind.SupplierPayoutFailed, SourceKeys.SupplierPayoutFailed(Id), now, FailureReason)
-            .Debit(LedgerAccount.Cash, Amount.Fen, SupplierId)
-            .Credit(LedgerAccount.Supplier(SupplierId), Amount.Fen, SupplierId)
+            .Debit(LedgerAccount.Cash, Amount, SupplierId)
+            .Credit(LedgerAccount.Supplier(SupplierId), Amount, SupplierId)
             .Build();
     }
 
@@ -98,7 +98,7 @@ public class SupplierPayout
     /// <summary>Dr SupplierPayable, Cr Cash.</summary>
     public JournalEntry Entry() =>
         JournalEntry.Build(JournalEntryKind.SupplierPayout, SourceKeys.SupplierPayout(Id), CreatedAt, Method.ToString())
-            .Debit(LedgerAccount.Supplier(SupplierId), Amount.Fen, SupplierId)
-            .Credit(LedgerAccount.Cash, Amount.Fen, SupplierId)
+            .Debit(LedgerAccount.Supplier(SupplierId), Amount, SupplierId)
+            .Credit(LedgerAccount.Cash, Amount, SupplierId)
             .Build();
 }

@@ -43,7 +43,7 @@ public sealed record LineQuote(Offer? Offer, int Quantity, QuoteProblem? Problem
         QuoteProblem.BelowMinimum => throw new DomainException("Cart.BelowMinimum",
             $"The minimum order of {Offer!.Name} is {Offer.MinOrderQuantity} {Offer.Unit}.", Offer.Name, Offer.MinOrderQuantity, Offer.Unit),
         QuoteProblem.NotEnoughStock => throw NotEnoughStock(Offer!.Name, Offer.Stock, Offer.Unit),
-        _ => new OrderLine(Offer!.ProductId, Offer.SupplierId, Offer.Name, Offer.Unit, Quantity, UnitPrice.Fen),
+        _ => new OrderLine(Offer!.ProductId, Offer.SupplierId, Offer.Name, Offer.Unit, Quantity, UnitPrice),
     };
 
     /// <summary>The refusal of a product off sale, when quoted or when its stock is reserved.</summary>

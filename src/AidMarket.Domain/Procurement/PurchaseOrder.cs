@@ -5,9 +5,9 @@ namespace AidMarket.Domain.Procurement;
 public enum OrderStatus { AwaitingApproval, Approved, Rejected, Placed, Cancelled }
 
 /// <summary>A line as the buyer ordered it: the product, its supplier and the tier price at submission, frozen.</summary>
-public sealed record OrderLine(Guid ProductId, Guid SupplierId, string ProductName, string Unit, int Quantity, long UnitPriceFen)
+public sealed record OrderLine(Guid ProductId, Guid SupplierId, string ProductName, string Unit, int Quantity, Money UnitPrice)
 {
-    public Money Total => new Money(UnitPriceFen) * Quantity;
+    public Money Total => UnitPrice * Quantity;
 }
 
 public sealed record DeliveryDetails(string BuyerPoNumber, string CostCenter, string Address, DateOnly RequestedOn, string Notes)
@@ -31,7 +31,7 @@ public class PurchaseOrder
     private PurchaseOrder() { Number = SubmittedByUserId = ""; Delivery = null!; }
 
     public PurchaseOrder(Guid buyerOrganizationId, string number, string submittedByUserId, DeliveryDetails delivery,
-        IReadOnlyList<OrderLine> lines, long approvalThresholdFen, DateTimeOffset now, Guid? id = null)
+        IReadOnlyList<OrderLine> lines, Money approvalThreshold, DateTimeOffset now, Guid? id = null)
     {
         if (lines.Count == 0) throw new DomainException("Order.Empty", "The cart is empty.");
         if (lines.Any(l => l.Quantity <= 0)) throw new DomainException("Order.Quantity", "Every quantity must be at least one.");
@@ -43,8 +43,8 @@ public class PurchaseOrder
         Delivery = delivery.Validated(DateOnly.FromDateTime(now.UtcDateTime));
         SubmittedAt = now;
         _lines.AddRange(lines);
-        TotalFen = lines.Aggregate(Money.Zero, (sum, l) => sum + l.Total).Fen;
-        Status = TotalFen > approvalThresholdFen ? OrderStatus.AwaitingApproval : OrderStatus.Approved;
+        Total = lines.Aggregate(Money.Zero, (sum, l) => sum + l.Total);
+        Status = Total > approvalThreshold ? OrderStatus.AwaitingApproval : OrderStatus.Approved;
     }
 
     public Guid Id { get; private set; }
@@ -55,13 +55,12 @@ public class PurchaseOrder
     public DeliveryDetails Delivery { get; private set; }
     public DateTimeOffset SubmittedAt { get; private set; }
     public OrderStatus Status { get; private set; }
-    public long TotalFen { get; private set; }
+    public Money Total { get; private set; }
     public string? ApprovedByUserId { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
     public string? RejectionReason { get; private set; }
     public IReadOnlyList<OrderLine> Lines => _lines;
 
-    public Money Total => new(TotalFen);
     public bool NeedsApproval => Status == OrderStatus.AwaitingApproval;
 
     public void Approve(string approverUserId, DateTimeOffset now)

@@ -21,7 +21,7 @@ public class SupplierOrder
         PlanId = plan.PlanId;
         HouseholdSharePercent = plan.HouseholdSharePercent;
         _lines.AddRange(lines.Select(l => new SupplierOrderLine(l)));
-        TotalFen = lines.Aggregate(Money.Zero, (sum, l) => sum + l.Total).Fen;
+        Total = lines.Aggregate(Money.Zero, (sum, l) => sum + l.Total);
         Status = SupplierOrderStatus.Placed;
         PlacedAt = now;
     }
@@ -33,14 +33,13 @@ public class SupplierOrder
     public Guid SupplierId { get; private set; }
     public Guid PlanId { get; private set; }
     public decimal HouseholdSharePercent { get; private set; }
-    public long TotalFen { get; private set; }
+    public Money Total { get; private set; }
     public SupplierOrderStatus Status { get; private set; }
     public DateTimeOffset PlacedAt { get; private set; }
     public DateTimeOffset? CancelledAt { get; private set; }
     public IReadOnlyList<SupplierOrderLine> Lines => _lines;
     public int ShipmentCount { get; private set; }
 
-    public Money Total => new(TotalFen);
     /// <summary>What the buyer accepted: the amount to be paid and settled.</summary>
     public Money Payable => _lines.Aggregate(Money.Zero, (sum, l) => sum + l.Payable);
     public bool CanCancel => ShipmentCount == 0 && Status is SupplierOrderStatus.Placed or SupplierOrderStatus.Confirmed or SupplierOrderStatus.Declined

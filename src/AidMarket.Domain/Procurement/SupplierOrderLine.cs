@@ -15,14 +15,14 @@ public sealed class SupplierOrderLine
         ProductName = line.ProductName;
         Unit = line.Unit;
         Quantity = line.Quantity;
-        UnitPriceFen = line.UnitPriceFen;
+        UnitPrice = line.UnitPrice;
     }
 
     public Guid ProductId { get; private set; }
     public string ProductName { get; private set; }
     public string Unit { get; private set; }
     public int Quantity { get; private set; }
-    public long UnitPriceFen { get; private set; }
+    public Money UnitPrice { get; private set; }
     public LineStatus Status { get; private set; }
     public string? DeclineReason { get; private set; }
     public int Shipped { get; private set; }
@@ -36,8 +36,8 @@ public sealed class SupplierOrderLine
     public int LeftToShip => Status == LineStatus.Confirmed ? Quantity - Shipped - Closed : 0;
     /// <summary>Shipped but not yet accepted or rejected by the buyer.</summary>
     public int AwaitingAcceptance => Shipped - Accepted - Rejected;
-    public Money Total => new Money(UnitPriceFen) * Quantity;
-    public Money Payable => new Money(UnitPriceFen) * Accepted;
+    public Money Total => UnitPrice * Quantity;
+    public Money Payable => UnitPrice * Accepted;
 
     internal void Decide(string? declineReason)
     {

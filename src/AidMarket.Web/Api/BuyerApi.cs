@@ -33,7 +33,7 @@ public static class BuyerApi
     {
         public static OrderDto Of(PurchaseOrder o, IEnumerable<SupplierOrder> parts) =>
             new(o.Id, o.Number, o.Status.ToString(), o.Total.Yuan, o.Delivery.BuyerPoNumber.Length > 0 ? o.Delivery.BuyerPoNumber : null,
-                o.Lines.Select(l => new OrderLineDto(l.ProductId, l.ProductName, l.Unit, l.Quantity, new Money(l.UnitPriceFen).Yuan, l.Total.Yuan)).ToList(),
+                o.Lines.Select(l => new OrderLineDto(l.ProductId, l.ProductName, l.Unit, l.Quantity, l.UnitPrice.Yuan, l.Total.Yuan)).ToList(),
                 parts.OrderBy(s => s.Id).Select(s => new SupplierOrderDto(s.Id, s.SupplierId, s.Status.ToString(), s.Total.Yuan, s.Payable.Yuan)).ToList());
     }
 

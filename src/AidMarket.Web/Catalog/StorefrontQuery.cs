@@ -106,8 +106,8 @@ public static class StorefrontQuery
 
         var ordered = f.Sort switch
         {
-            StorefrontSort.PriceLow => query.OrderBy(r => r.Product.BasePriceFen),
-            StorefrontSort.PriceHigh => query.OrderByDescending(r => r.Product.BasePriceFen),
+            StorefrontSort.PriceLow => query.OrderBy(r => r.Product.BasePrice),
+            StorefrontSort.PriceHigh => query.OrderByDescending(r => r.Product.BasePrice),
             StorefrontSort.Newest => query.OrderByDescending(r => r.Product.CertifiedOn).ThenByDescending(r => r.Product.CreatedAt),
             // Relevance: names that start with the words first, then the closest (shortest) names.
             _ when !string.IsNullOrEmpty(q) => query.OrderBy(r => r.Product.NameZh.StartsWith(q) ? 0 : 1).ThenBy(r => r.Product.NameZh.Length),

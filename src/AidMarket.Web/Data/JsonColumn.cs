@@ -18,7 +18,7 @@ public static class JsonColumn
     private static readonly JsonSerializerOptions Options = new()
     {
         Converters = { new JsonStringEnumConverter() },
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { MoneyAsFen } },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { MoneyAsFen, TierPriceAsBefore } },
     };
 
     /// <summary>A stored Money property is written as its column is (note 021): `Amount` as `"AmountFen": 12345`.</summary>
@@ -30,6 +30,19 @@ public static class JsonColumn
             property.Name += "Fen";
             property.CustomConverter = FenJson.Instance;
         }
+    }
+
+    /// <summary>
+    /// products.tier_prices has always carried the price twice, `"UnitPriceFen": 1000` and the computed `"UnitPrice": {"Fen": 1000,
+    /// "Yuan": 10}`; it still does, so its rows keep their bytes. The second is only written, never read (typed object, so that it
+    /// does not bind to the constructor's UnitPrice).
+    /// </summary>
+    private static void TierPriceAsBefore(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(Domain.Catalog.TierPrice)) return;
+        var twin = info.CreateJsonPropertyInfo(typeof(object), nameof(Domain.Catalog.TierPrice.UnitPrice));
+        twin.Get = tier => ((Domain.Catalog.TierPrice)tier).UnitPrice;
+        info.Properties.Add(twin);
     }
 
     private sealed class FenJson : JsonConverter<Money>

@@ -68,10 +68,10 @@ public sealed class ProductImporter : Importer<ProductDetails>
         {
             var pair = part.Split([':', '：']);
             if (pair.Length == 1 && tiers.Count == 0 && decimal.TryParse(pair[0], NumberStyles.Number, CultureInfo.InvariantCulture, out var only))
-                tiers.Add(new TierPrice(minOrder, Money.FromYuan(only).Fen));
+                tiers.Add(new TierPrice(minOrder, Money.FromYuan(only)));
             else if (pair.Length == 2 && int.TryParse(pair[0].Trim(), out var qty)
                      && decimal.TryParse(pair[1].Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var price))
-                tiers.Add(new TierPrice(qty, Money.FromYuan(price).Fen));
+                tiers.Add(new TierPrice(qty, Money.FromYuan(price)));
             else return null;
         }
         return tiers.Count > 0 ? tiers : null;

@@ -15,8 +15,8 @@ public sealed record IntegrityCheck(string Code, string Title, string CheckedFor
     public object[] CheckedArguments => CheckedCounts.Cast<object>().ToArray();
 }
 
-/// <summary>The balance of each kind of account, in fen (debit positive), for the report's overview.</summary>
-public sealed record AccountKindBalance(string Kind, long Accounts, long BalanceFen);
+/// <summary>The balance of each kind of account (debit positive), for the report's overview.</summary>
+public sealed record AccountKindBalance(string Kind, long Accounts, Money Balance);
 
 public sealed record IntegrityReport(DateTimeOffset CheckedAt, TimeSpan Elapsed, IReadOnlyList<IntegrityCheck> Checks, IReadOnlyList<AccountKindBalance> Balances)
 {
@@ -34,7 +34,7 @@ public sealed record IntegrityReport(DateTimeOffset CheckedAt, TimeSpan Elapsed,
             foreach (var example in check.Examples) output.WriteLine($"         - {example}");
         }
         output.WriteLine("  Balances by kind of account (fen, debit positive):");
-        foreach (var b in Balances) output.WriteLine($"         {b.Kind,-26} {b.Accounts,9:N0} account(s) {b.BalanceFen,20:N0}");
+        foreach (var b in Balances) output.WriteLine($"         {b.Kind,-26} {b.Accounts,9:N0} account(s) {b.Balance.Fen,20:N0}");
         output.WriteLine(Passed
             ? $"Ledger OK: {Checks.Count} rules hold ({Elapsed.TotalSeconds:0.00} s)."
             : $"Ledger VIOLATED: {Violations:N0} violation(s) of {Checks.Count(c => !c.Passed)} rule(s) ({Elapsed.TotalSeconds:0.00} s).");

@@ -69,7 +69,7 @@ public sealed class LedgerIntegrity(string connectionString)
             "SELECT split_part(account, ':', 1), count(*), sum(balance)::bigint FROM account_totals GROUP BY 1 ORDER BY 1", connection, tx);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            balances.Add(new AccountKindBalance(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2)));
+            balances.Add(new AccountKindBalance(reader.GetString(0), reader.GetInt64(1), new Money(reader.GetInt64(2))));
         return balances;
     }
 }

@@ -39,7 +39,7 @@ public static class LedgerWriter
                         await copy.StartRowAsync(ct);
                         await copy.WriteAsync(e.Id, NpgsqlDbType.Uuid, ct);
                         await copy.WriteAsync(p.Account.ToString(), NpgsqlDbType.Varchar, ct);
-                        await copy.WriteAsync(p.AmountFen, NpgsqlDbType.Bigint, ct);
+                        await copy.WriteAsync(p.Amount.Fen, NpgsqlDbType.Bigint, ct);
                         await WriteNullableAsync(copy, p.SupplierId, NpgsqlDbType.Uuid, ct);
                         await WriteNullableAsync(copy, p.ProductId, NpgsqlDbType.Uuid, ct);
                         await WriteNullableAsync(copy, p.CoveredHouseholdId, NpgsqlDbType.Uuid, ct);
@@ -56,10 +56,10 @@ public static class LedgerWriter
                     await copy.StartRowAsync(ct);
                     await copy.WriteAsync(s.SupplierOrderId, NpgsqlDbType.Uuid, ct);
                     await copy.WriteAsync(s.JournalEntryId, NpgsqlDbType.Uuid, ct);
-                    await copy.WriteAsync(s.TotalFen, NpgsqlDbType.Bigint, ct);
-                    await copy.WriteAsync(s.FeeFen, NpgsqlDbType.Bigint, ct);
-                    await copy.WriteAsync(s.HouseholdFen, NpgsqlDbType.Bigint, ct);
-                    await copy.WriteAsync(s.SupplierFen, NpgsqlDbType.Bigint, ct);
+                    await copy.WriteAsync(s.Total.Fen, NpgsqlDbType.Bigint, ct);
+                    await copy.WriteAsync(s.Fee.Fen, NpgsqlDbType.Bigint, ct);
+                    await copy.WriteAsync(s.HouseholdShare.Fen, NpgsqlDbType.Bigint, ct);
+                    await copy.WriteAsync(s.SupplierPart.Fen, NpgsqlDbType.Bigint, ct);
                     await copy.WriteAsync(s.SettledAt, NpgsqlDbType.TimestampTz, ct);
                 }
                 await copy.CompleteAsync(ct);

@@ -1,3 +1,5 @@
+using AidMarket.Domain.Ledger;
+
 namespace AidMarket.Web.Ledger;
 
 /// <summary>
@@ -8,22 +10,24 @@ public class SettlementRecord
 {
     private SettlementRecord() { }
 
-    public SettlementRecord(Guid supplierOrderId, Guid journalEntryId, long totalFen, long feeFen, long householdFen, long supplierFen, DateTimeOffset settledAt)
+    public SettlementRecord(Guid supplierOrderId, Guid journalEntryId, SettlementSplit split, DateTimeOffset settledAt)
     {
         SupplierOrderId = supplierOrderId;
         JournalEntryId = journalEntryId;
-        TotalFen = totalFen;
-        FeeFen = feeFen;
-        HouseholdFen = householdFen;
-        SupplierFen = supplierFen;
+        Total = split.Total;
+        Fee = split.Fee;
+        HouseholdShare = split.HouseholdShare;
+        SupplierPart = split.SupplierPart;
         SettledAt = settledAt;
     }
 
     public Guid SupplierOrderId { get; private set; }
     public Guid JournalEntryId { get; private set; }
-    public long TotalFen { get; private set; }
-    public long FeeFen { get; private set; }
-    public long HouseholdFen { get; private set; }
-    public long SupplierFen { get; private set; }
+    public Money Total { get; private set; }
+    public Money Fee { get; private set; }
+    /// <summary>What the households got (column household_fen).</summary>
+    public Money HouseholdShare { get; private set; }
+    /// <summary>What the supplier got (column supplier_fen).</summary>
+    public Money SupplierPart { get; private set; }
     public DateTimeOffset SettledAt { get; private set; }
 }

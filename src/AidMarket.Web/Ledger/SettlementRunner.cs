@@ -61,8 +61,8 @@ public sealed class SettlementRunner(IServiceScopeFactory scopes, IOptions<Settl
             if (Split(order, request, now) is not { } split) continue;
             var entry = split.ToEntry(now, order.OrderNumber);
             entries.Add(entry);
-            settlements.Add(new SettlementRecord(order.Id, entry.Id, split.TotalFen, split.FeeFen, split.HouseholdShareFen, split.SupplierFen, now));
-            db.Publish(new SupplierOrderSettled(order.Id, order.SupplierId, split.TotalFen, split.HouseholdShareFen,
+            settlements.Add(new SettlementRecord(order.Id, entry.Id, split, now));
+            db.Publish(new SupplierOrderSettled(order.Id, order.SupplierId, split.Total.Fen, split.HouseholdShare.Fen,
                 split.HouseholdParts.Select(p => p.HouseholdId).Distinct().Count()));
         }
         if (settlements.Count == 0) return (0, claimed[^1]);

@@ -15,13 +15,13 @@ public class BankTransferRecord
         Id = Guid.CreateVersion7();
         SlipKey = transfer.SlipKey;
         ReceivedOn = transfer.Date;
-        AmountFen = transfer.Amount.Fen;
+        Amount = transfer.Amount;
         Memo = transfer.Memo;
         Reference = match.Reference?.Value;
         InvoiceId = invoiceId;
         Outcome = match.Kind;
         UnmatchedReason = match.Reason;
-        ExcessFen = match.Excess.Fen;
+        Excess = match.Excess;
         RecordedBy = recordedBy;
         RecordedAt = now;
     }
@@ -29,13 +29,13 @@ public class BankTransferRecord
     public Guid Id { get; private set; }
     public string SlipKey { get; private set; }
     public DateOnly ReceivedOn { get; private set; }
-    public long AmountFen { get; private set; }
+    public Money Amount { get; private set; }
     public string Memo { get; private set; }
     public string? Reference { get; private set; }
     public Guid? InvoiceId { get; private set; }
     public TransferMatchKind Outcome { get; private set; }
     public UnmatchedReason? UnmatchedReason { get; private set; }
-    public long ExcessFen { get; private set; }
+    public Money Excess { get; private set; }
     public string RecordedBy { get; private set; }
     public DateTimeOffset RecordedAt { get; private set; }
     /// <summary>Unmatched or overpaid transfers stay open until finance notes how they were handled.</summary>

@@ -29,7 +29,7 @@ public static class Refunding
         if (settlement is null || (invoice.Excess > Money.Zero && amount <= invoice.Excess))
         {
             var held = settlement is null ? invoice.Paid : invoice.Excess;
-            entry = Refunds.FromEscrow(invoice.SupplierOrderId, invoice.SupplierId, refundId, amount.Fen, held.Fen, now, memo);
+            entry = Refunds.FromEscrow(invoice.SupplierOrderId, invoice.SupplierId, refundId, amount, held, now, memo);
             creditNote = false;
         }
         else
@@ -54,7 +54,7 @@ public static class Refunding
             .Where(e => e.Kind == JournalEntryKind.Refund && e.SourceKey.StartsWith(prefix)).ToListAsync(ct);
         var households = await PayableBalances.OfHouseholdsAsync(db,
             settled.Postings.Where(p => p.Account.Kind == LedgerAccountKind.HouseholdPayable).Select(p => p.Account.OwnerId!.Value), ct);
-        return Refunds.AfterSettlement(settled, previous, refundId, amount.Fen, households, now, memo);
+        return Refunds.AfterSettlement(settled, previous, refundId, amount, households, now, memo);
     }
 
     /// <summary>A stable refund id for a Stripe refund made outside AidMarket (in Stripe's dashboard), so its events post once.</summary>

@@ -54,6 +54,6 @@ public sealed class SupplierPayouts(AidMarketDbContext db, IOptions<StripeOption
         var balances = await PayableBalances.OfSuppliersAsync(db, ct);
         var ids = balances.Keys.ToList();
         var accounts = await db.Suppliers.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.StripeAccountId, ct);
-        return balances.Select(b => new Owed(b.Key, new Money(b.Value), accounts[b.Key], ChannelFor(accounts[b.Key]))).ToList();
+        return balances.Select(b => new Owed(b.Key, b.Value, accounts[b.Key], ChannelFor(accounts[b.Key]))).ToList();
     }
 }

@@ -49,7 +49,7 @@ internal sealed class ApiOrderClaim
                 { Parameters = { new() { Value = ids }, new() { Value = codes }, new() { Value = DateOnly.FromDateTime(now.UtcDateTime) } } });
             await using var reader = await batch.ExecuteReaderAsync(ct); // on the first result with columns: the claim
             await reader.ReadAsync(ct);
-            var (claimed, threshold, next) = (reader.GetBoolean(0), reader.GetInt64(1), reader.GetInt64(2));
+            var (claimed, threshold, next) = (reader.GetBoolean(0), new Money(reader.GetInt64(1)), reader.GetInt64(2));
             await reader.NextResultAsync(ct);
             var claim = new ApiOrderClaim();
             var plans = await claim.ReadOffersAsync(db, reader, ct);

@@ -16,7 +16,7 @@ public sealed record Submission(Guid BuyerOrganizationId, string SubmittedBy, De
 public sealed class OrderPlacement(AidMarketDbContext db)
 {
     /// <summary>What an order needs before it exists: its id, its number, its buyer's threshold and, when read already, the plans.</summary>
-    internal sealed record Header(Guid Id, string Number, long ApprovalThresholdFen, IReadOnlyDictionary<Guid, PlanAtPlacement>? Plans = null);
+    internal sealed record Header(Guid Id, string Number, Money ApprovalThreshold, IReadOnlyDictionary<Guid, PlanAtPlacement>? Plans = null);
 
     /// <summary>A submitted order and, when it was placed at once, its supplier orders. Written, not tracked by the context.</summary>
     public sealed record Submitted(PurchaseOrder Order, IReadOnlyList<SupplierOrder> SupplierOrders);
@@ -82,10 +82,10 @@ public sealed class OrderPlacement(AidMarketDbContext db)
     /// </summary>
     private async Task<Submitted> WriteAsync(Header header, Submission s, DateTimeOffset now, CancellationToken ct)
     {
-        var order = new PurchaseOrder(s.BuyerOrganizationId, header.Number, s.SubmittedBy, s.Delivery, s.Lines, header.ApprovalThresholdFen, now, header.Id);
+        var order = new PurchaseOrder(s.BuyerOrganizationId, header.Number, s.SubmittedBy, s.Delivery, s.Lines, header.ApprovalThreshold, now, header.Id);
         if (order.NeedsApproval)
         {
-            var waiting = db.PublishRow(new PurchaseOrderSubmitted(order.Id, order.BuyerOrganizationId, order.Number, order.TotalFen, order.SubmittedByUserId));
+            var waiting = db.PublishRow(new PurchaseOrderSubmitted(order.Id, order.BuyerOrganizationId, order.Number, order.Total.Fen, order.SubmittedByUserId));
             await OrderRows.WriteAndReserveAsync(db, [RowInsert.Row(db, order), RowInsert.Row(db, waiting)], null, now, ct);
             return new Submitted(order, []);
         }
@@ -96,8 +96,8 @@ public sealed class OrderPlacement(AidMarketDbContext db)
     }
 
     private static PurchaseOrderPlaced Placed(PurchaseOrder order, IReadOnlyList<SupplierOrder> parts) =>
-        new(order.Id, order.BuyerOrganizationId, order.Number, order.TotalFen, order.SubmittedByUserId, order.ApprovedByUserId,
-            parts.Select(s => new PlacedSupplierOrder(s.Id, s.SupplierId, s.TotalFen)).ToList());
+        new(order.Id, order.BuyerOrganizationId, order.Number, order.Total.Fen, order.SubmittedByUserId, order.ApprovedByUserId,
+            parts.Select(s => new PlacedSupplierOrder(s.Id, s.SupplierId, s.Total.Fen)).ToList());
 
     /// <summary>Runs <paramref name="work"/> in a transaction of its own, committed when it returns; nothing of a failure stays tracked.</summary>
     private async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken ct)

@@ -24,7 +24,7 @@ internal static class OrderRows
                 { Parameters = { new() { Value = buyerOrganizationId } } };
             await using var reader = await command.ExecuteReaderAsync(ct);
             if (!await reader.ReadAsync(ct)) throw new InvalidOperationException($"No organization {buyerOrganizationId}.");
-            return new OrderPlacement.Header(Guid.CreateVersion7(), Number(now, reader.GetInt64(1)), reader.GetInt64(0));
+            return new OrderPlacement.Header(Guid.CreateVersion7(), Number(now, reader.GetInt64(1)), new Money(reader.GetInt64(0)));
         }, ct);
 
     /// <summary>The plan in force of each supplier of the order, to freeze on its supplier orders.</summary>

@@ -11,7 +11,7 @@ public class ProductTests
 
     internal static ProductDetails Details(int minOrder = 10, int stock = 100, params TierPrice[] tiers) =>
         new("田林姬松茸干品", null, "食用菌", "林下种植", "八渡村基地", "斤", "500克/袋", minOrder, stock,
-            tiers.Length > 0 ? tiers : [new TierPrice(10, 9800), new TierPrice(50, 9200), new TierPrice(200, 8600)], []);
+            tiers.Length > 0 ? tiers : [new TierPrice(10, new Money(9800)), new TierPrice(50, new Money(9200)), new TierPrice(200, new Money(8600))], []);
 
     private static Product Mushrooms(params TierPrice[] tiers) => new(Guid.NewGuid(), "451029", Details(tiers: tiers), Now);
 
@@ -28,17 +28,17 @@ public class ProductTests
     [Fact]
     public void Breakpoints_must_rise_prices_must_not_and_the_first_starts_at_the_minimum_order()
     {
-        Should.Throw<DomainException>(() => Mushrooms(new TierPrice(10, 9800), new TierPrice(10, 9000))).Code.ShouldBe("Product.TiersOrder");
-        Should.Throw<DomainException>(() => Mushrooms(new TierPrice(10, 9800), new TierPrice(50, 9900))).Code.ShouldBe("Product.TiersOrder");
-        Should.Throw<DomainException>(() => Mushrooms(new TierPrice(5, 9800))).Code.ShouldBe("Product.FirstTier");
-        Should.Throw<DomainException>(() => Mushrooms(new TierPrice(10, 0))).Code.ShouldBe("Product.PricePositive");
-        Should.Throw<DomainException>(() => Mushrooms(new TierPrice(10, -100))).Code.ShouldBe("Product.PricePositive");
+        Should.Throw<DomainException>(() => Mushrooms(new TierPrice(10, new Money(9800)), new TierPrice(10, new Money(9000)))).Code.ShouldBe("Product.TiersOrder");
+        Should.Throw<DomainException>(() => Mushrooms(new TierPrice(10, new Money(9800)), new TierPrice(50, new Money(9900)))).Code.ShouldBe("Product.TiersOrder");
+        Should.Throw<DomainException>(() => Mushrooms(new TierPrice(5, new Money(9800)))).Code.ShouldBe("Product.FirstTier");
+        Should.Throw<DomainException>(() => Mushrooms(new TierPrice(10, new Money(0)))).Code.ShouldBe("Product.PricePositive");
+        Should.Throw<DomainException>(() => Mushrooms(new TierPrice(10, new Money(-100)))).Code.ShouldBe("Product.PricePositive");
     }
 
     [Fact]
     public void Stock_and_minimum_order_cannot_be_nonsense()
     {
-        Should.Throw<DomainException>(() => new Product(Guid.NewGuid(), "451029", Details(minOrder: 0, tiers: [new TierPrice(0, 100)]), Now)).Code.ShouldBe("Product.MinOrder");
+        Should.Throw<DomainException>(() => new Product(Guid.NewGuid(), "451029", Details(minOrder: 0, tiers: [new TierPrice(0, new Money(100))]), Now)).Code.ShouldBe("Product.MinOrder");
         Should.Throw<DomainException>(() => new Product(Guid.NewGuid(), "451029", Details(stock: -1), Now)).Code.ShouldBe("Product.Stock");
     }
 

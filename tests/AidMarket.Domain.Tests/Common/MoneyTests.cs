@@ -23,6 +23,14 @@ public class MoneyTests
     public void Shown_as_yuan_sign_with_two_decimals(long fen, string text) => new Money(fen).ToString().ShouldBe(text);
 
     [Fact]
+    public void Negating_flips_the_sign_and_refuses_what_a_long_cannot_hold()
+    {
+        (-new Money(250)).ShouldBe(new Money(-250));
+        (-new Money(-250)).ShouldBe(new Money(250));
+        Should.Throw<OverflowException>(() => -new Money(long.MinValue));
+    }
+
+    [Fact]
     public void Formatting_does_not_depend_on_the_current_culture()
     {
         var previous = System.Globalization.CultureInfo.CurrentCulture;

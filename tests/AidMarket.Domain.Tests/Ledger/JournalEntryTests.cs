@@ -52,24 +52,24 @@ public class JournalEntryTests
     [Fact]
     public void An_entry_must_balance_with_at_least_two_postings()
     {
-        Should.Throw<DomainException>(() => Entry().Debit(LedgerAccount.Cash, 100).Credit(LedgerAccount.Escrow, 99).Build())
+        Should.Throw<DomainException>(() => Entry().Debit(LedgerAccount.Cash, new Money(100)).Credit(LedgerAccount.Escrow, new Money(99)).Build())
             .Code.ShouldBe("Journal.Unbalanced");
-        Should.Throw<DomainException>(() => Entry().Debit(LedgerAccount.Cash, 0).Credit(LedgerAccount.Escrow, 0).Build())
+        Should.Throw<DomainException>(() => Entry().Debit(LedgerAccount.Cash, new Money(0)).Credit(LedgerAccount.Escrow, new Money(0)).Build())
             .Code.ShouldBe("Journal.TooFewPostings");
-        Should.Throw<DomainException>(() => Entry().Debit(LedgerAccount.Cash, 100).Credit(LedgerAccount.Cash, 100).Build())
+        Should.Throw<DomainException>(() => Entry().Debit(LedgerAccount.Cash, new Money(100)).Credit(LedgerAccount.Cash, new Money(100)).Build())
             .Code.ShouldBe("Journal.TooFewPostings");
-        Should.Throw<DomainException>(() => Entry().Debit(LedgerAccount.Cash, -5)).Code.ShouldBe("Journal.NegativeAmount");
-        Should.Throw<DomainException>(() => JournalEntryMustBalance.Check([new Posting(LedgerAccount.Cash, 0), new Posting(LedgerAccount.Escrow, 0)]))
+        Should.Throw<DomainException>(() => Entry().Debit(LedgerAccount.Cash, new Money(-5))).Code.ShouldBe("Journal.NegativeAmount");
+        Should.Throw<DomainException>(() => JournalEntryMustBalance.Check([new Posting(LedgerAccount.Cash, new Money(0)), new Posting(LedgerAccount.Escrow, new Money(0))]))
             .Code.ShouldBe("Journal.ZeroPosting");
     }
 
     [Fact]
     public void Amounts_beyond_a_long_are_refused_not_wrapped()
     {
-        Should.Throw<DomainException>(() => Entry().Debit(LedgerAccount.Cash, long.MaxValue).Debit(LedgerAccount.Cash, 1)
-            .Credit(LedgerAccount.Escrow, long.MaxValue).Credit(LedgerAccount.PlatformFee, 1).Build()).Code.ShouldBe("Journal.Overflow");
-        Should.Throw<DomainException>(() => JournalEntryMustBalance.Check([new Posting(LedgerAccount.Cash, long.MaxValue),
-            new Posting(LedgerAccount.Cash, long.MaxValue), new Posting(LedgerAccount.Escrow, -long.MaxValue), new Posting(LedgerAccount.Escrow, -long.MaxValue)]))
+        Should.Throw<DomainException>(() => Entry().Debit(LedgerAccount.Cash, new Money(long.MaxValue)).Debit(LedgerAccount.Cash, new Money(1))
+            .Credit(LedgerAccount.Escrow, new Money(long.MaxValue)).Credit(LedgerAccount.PlatformFee, new Money(1)).Build()).Code.ShouldBe("Journal.Overflow");
+        Should.Throw<DomainException>(() => JournalEntryMustBalance.Check([new Posting(LedgerAccount.Cash, new Money(long.MaxValue)),
+            new Posting(LedgerAccount.Cash, new Money(long.MaxValue)), new Posting(LedgerAccount.Escrow, new Money(-long.MaxValue)), new Posting(LedgerAccount.Escrow, new Money(-long.MaxValue))]))
             .Code.ShouldBe("Journal.Overflow");
     }
 
@@ -82,27 +82,27 @@ public class JournalEntryTests
     [Fact]
     public void Postings_to_the_same_account_and_context_merge_and_sort_so_order_does_not_matter()
     {
-        var one = Entry().Credit(LedgerAccount.Household(Household), 30, Supplier, Product, "a").Debit(LedgerAccount.Escrow, 100)
-            .Credit(LedgerAccount.Household(Household), 20, Supplier, Product, "b").Credit(LedgerAccount.Supplier(Supplier), 50).Build();
-        var two = Entry().Credit(LedgerAccount.Supplier(Supplier), 50).Credit(LedgerAccount.Household(Household), 20, Supplier, Product, "b")
-            .Debit(LedgerAccount.Escrow, 100).Credit(LedgerAccount.Household(Household), 30, Supplier, Product, "a").Build();
+        var one = Entry().Credit(LedgerAccount.Household(Household), new Money(30), Supplier, Product, "a").Debit(LedgerAccount.Escrow, new Money(100))
+            .Credit(LedgerAccount.Household(Household), new Money(20), Supplier, Product, "b").Credit(LedgerAccount.Supplier(Supplier), new Money(50)).Build();
+        var two = Entry().Credit(LedgerAccount.Supplier(Supplier), new Money(50)).Credit(LedgerAccount.Household(Household), new Money(20), Supplier, Product, "b")
+            .Debit(LedgerAccount.Escrow, new Money(100)).Credit(LedgerAccount.Household(Household), new Money(30), Supplier, Product, "a").Build();
         one.Postings.ShouldBe(two.Postings);
-        one.Postings.Select(p => (p.Account, p.AmountFen, p.Memo)).ShouldBe(
+        one.Postings.Select(p => (p.Account, p.Amount.Fen, p.Memo)).ShouldBe(
             [(LedgerAccount.Escrow, 100, null), (LedgerAccount.Supplier(Supplier), -50, null), (LedgerAccount.Household(Household), -50, "a; b")]);
-        one.TotalFen.ShouldBe(100);
+        one.Total.ShouldBe(new Money(100));
     }
 
     [Fact]
     public void Balances_are_per_account_and_a_household_balance_is_what_it_is_owed()
     {
-        var entry = Entry().Debit(LedgerAccount.Escrow, 100).Credit(LedgerAccount.Household(Household), 30, Supplier, Product)
-            .Credit(LedgerAccount.Supplier(Supplier), 70).Build();
+        var entry = Entry().Debit(LedgerAccount.Escrow, new Money(100)).Credit(LedgerAccount.Household(Household), new Money(30), Supplier, Product)
+            .Credit(LedgerAccount.Supplier(Supplier), new Money(70)).Build();
         var balances = LedgerBalances.Of([entry]);
-        balances.DebitBalance(LedgerAccount.Escrow).ShouldBe(100);
-        balances.CreditBalance(LedgerAccount.Household(Household)).ShouldBe(30);
-        balances.HouseholdBalances.ShouldBe(new Dictionary<Guid, long> { [Household] = 30 });
-        balances.CreditBalance(LedgerAccount.Cash).ShouldBe(0);
-        balances.Accounts.Sum(a => a.DebitBalanceFen).ShouldBe(0);
+        balances.DebitBalance(LedgerAccount.Escrow).ShouldBe(new Money(100));
+        balances.CreditBalance(LedgerAccount.Household(Household)).ShouldBe(new Money(30));
+        balances.HouseholdBalances.ShouldBe(new Dictionary<Guid, Money> { [Household] = new(30) });
+        balances.CreditBalance(LedgerAccount.Cash).ShouldBe(Money.Zero);
+        balances.Accounts.Sum(a => a.DebitBalance.Fen).ShouldBe(0);
     }
 
     [Fact]
@@ -112,10 +112,10 @@ public class JournalEntryTests
         Gen.Select(account, Gen.Long[-1_000, 1_000]).Array[0, 8].Sample(postings =>
         {
             var builder = Entry();
-            foreach (var (a, fen) in postings) builder.Add(new Posting(a, fen));
+            foreach (var (a, fen) in postings) builder.Add(new Posting(a, new Money(fen)));
             var sum = postings.Sum(p => p.Item2);
             var distinct = postings.GroupBy(p => p.Item1).Count(g => g.Sum(p => p.Item2) != 0);
-            if (sum == 0 && distinct >= 2) builder.Build().Postings.Sum(p => p.AmountFen).ShouldBe(0);
+            if (sum == 0 && distinct >= 2) builder.Build().Postings.Sum(p => p.Amount.Fen).ShouldBe(0);
             else Should.Throw<DomainException>(() => builder.Build());
         });
     }

@@ -1,4 +1,5 @@
 using AidMarket.Domain.Catalog;
+using AidMarket.Domain.Common;
 using AidMarket.Domain.Ledger;
 using CsCheck;
 
@@ -20,7 +21,7 @@ internal static class LedgerGen
         Gen.Select(Gen.Guid, Gen.Frequency((2, Gen.Long[0, 1_000]), (3, Gen.Long[0, 5_000_000_000])),
             Gen.Select(Gen.Guid, Quantity, Contributions(pool), (id, q, c) => new ShippedFromLot(id, q, c)).Array[0, 3],
             Gen.Frequency((3, Gen.Const(0m)), (1, Quantity)),
-            (product, accepted, lots, withoutLot) => new SettlementLine(product, accepted, lots, lots.Length == 0 ? 0 : withoutLot));
+            (product, accepted, lots, withoutLot) => new SettlementLine(product, new Money(accepted), lots, lots.Length == 0 ? 0 : withoutLot));
 
     public static readonly Gen<SettlementRequest> Request =
         Gen.Guid.Array[6].SelectMany(pool =>
@@ -30,7 +31,7 @@ internal static class LedgerGen
                 Gen.Int[0, 3_000],
                 (order, supplier, percentHundredths, lines, linked, bps) =>
                     new SettlementRequest(order, supplier, percentHundredths / 100m, lines, linked, bps)))
-        .Where(r => r.Lines.Sum(l => l.AcceptedFen) > 0 && r.HouseholdSharePercent * 100 + r.PlatformFeeBasisPoints <= 10_000);
+        .Where(r => r.Lines.Sum(l => l.Accepted.Fen) > 0 && r.HouseholdSharePercent * 100 + r.PlatformFeeBasisPoints <= 10_000);
 
     /// <summary>The same request with every list in another order.</summary>
     public static SettlementRequest Shuffled(SettlementRequest request, int seed)

@@ -25,7 +25,7 @@ public class SettlementRequestTests
     public void The_request_is_gathered_from_the_accepted_order_its_delivery_notes_lots_and_active_links()
     {
         var order = new PurchaseOrder(Guid.NewGuid(), "PO-20261122-000008", "p", new DeliveryDetails("", "", "海珠区", new DateOnly(2026, 11, 30), ""),
-            [new OrderLine(Mushrooms, Supplier, "姬松茸", "斤", 50, 9200)], long.MaxValue, Now);
+            [new OrderLine(Mushrooms, Supplier, "姬松茸", "斤", 50, new Money(9200))], new Money(long.MaxValue), Now);
         var supplierOrder = order.Place(new Dictionary<Guid, PlanAtPlacement> { [Supplier] = new(Guid.NewGuid(), 30m) }, Now).Single();
         var lot = new ProductLot(Mushrooms, Supplier, "L-1", Today, [new LotContribution(H1, 2.5m), new LotContribution(H2, 7.5m)], Now);
         supplierOrder.Confirm(new Dictionary<Guid, string>(), Now);
@@ -39,12 +39,12 @@ public class SettlementRequestTests
         var request = SettlementRequest.For(supplierOrder, [fromLot, withoutLot], [lot], links, Today);
         request.LinkedHouseholds.ShouldBe([new LinkedHousehold(H3, 4)]);
         var line = request.Lines.ShouldHaveSingleItem();
-        line.AcceptedFen.ShouldBe(460_000);
+        line.Accepted.Fen.ShouldBe(460_000);
         line.ShippedWithoutLot.ShouldBe(20);
         line.Lots.ShouldHaveSingleItem().Quantity.ShouldBe(30);
 
         // ¥4,600 × 30% = 138,000: 30/50 from the lot (H1 : H2 = 1 : 3) and 20/50 to the linked H3.
-        Settlement.Split(request).HouseholdParts.Select(p => (p.HouseholdId, p.Fen)).OrderBy(p => p.Fen)
+        Settlement.Split(request).HouseholdParts.Select(p => (p.HouseholdId, p.Amount.Fen)).OrderBy(p => p.Fen)
             .ShouldBe([(H1, 20_700), (H3, 55_200), (H2, 62_100)]);
         Should.Throw<DomainException>(() => SettlementRequest.For(supplierOrder, [fromLot], [], links, Today)).Code.ShouldBe("Settlement.LotMissing");
     }

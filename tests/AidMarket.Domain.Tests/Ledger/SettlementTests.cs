@@ -15,10 +15,10 @@ public class SettlementTests
     private static Guid G(int n) => Guid.Parse($"00000000-0000-0000-0000-{n:D12}");
 
     private static SettlementRequest Linked(long acceptedFen, decimal percent, int bps = 0) =>
-        new(Order, Supplier, percent, [new SettlementLine(Mushrooms, acceptedFen, [])],
+        new(Order, Supplier, percent, [new SettlementLine(Mushrooms, new Money(acceptedFen), [])],
             [new LinkedHousehold(H3, 1), new LinkedHousehold(H1, 1), new LinkedHousehold(H2, 1)], bps);
 
-    private static long Credit(JournalEntry entry, LedgerAccount account) => -entry.Postings.Where(p => p.Account == account).Sum(p => p.AmountFen);
+    private static long Credit(JournalEntry entry, LedgerAccount account) => -entry.Postings.Where(p => p.Account == account).Sum(p => p.Amount.Fen);
 
     [Fact]
     public void A_thousand_yuan_and_one_fen_at_30_percent_over_three_equal_households()
@@ -27,7 +27,7 @@ public class SettlementTests
         var entry = Settlement.Entry(Linked(100_001, 30.00m), Now);
         entry.Kind.ShouldBe(JournalEntryKind.Settlement);
         entry.SourceKey.ShouldBe($"settlement:{Order}");
-        entry.Postings.Single(p => p.Account == LedgerAccount.Escrow).AmountFen.ShouldBe(100_001);
+        entry.Postings.Single(p => p.Account == LedgerAccount.Escrow).Amount.Fen.ShouldBe(100_001);
         Credit(entry, LedgerAccount.Household(H1)).ShouldBe(10_000);
         Credit(entry, LedgerAccount.Household(H2)).ShouldBe(10_000);
         Credit(entry, LedgerAccount.Household(H3)).ShouldBe(10_000);
@@ -42,10 +42,10 @@ public class SettlementTests
     {
         // ¥1,000.05: fee 1.5% = 1,500.075 → 1,500; share 30% = 30,001.5 → 30,002 = 10,001 + 10,001 + 10,000 (sorted by id).
         var split = Settlement.Split(Linked(100_005, 30m, bps: 150));
-        split.FeeFen.ShouldBe(1_500);
-        split.HouseholdShareFen.ShouldBe(30_002);
-        split.HouseholdParts.Select(p => (p.HouseholdId, p.Fen)).ShouldBe([(H1, 10_001), (H2, 10_001), (H3, 10_000)]);
-        split.SupplierFen.ShouldBe(100_005 - 1_500 - 30_002);
+        split.Fee.Fen.ShouldBe(1_500);
+        split.HouseholdShare.Fen.ShouldBe(30_002);
+        split.HouseholdParts.Select(p => (p.HouseholdId, p.Amount.Fen)).ShouldBe([(H1, 10_001), (H2, 10_001), (H3, 10_000)]);
+        split.SupplierPart.Fen.ShouldBe(100_005 - 1_500 - 30_002);
     }
 
     [Fact]
@@ -56,20 +56,20 @@ public class SettlementTests
         // Shoots shipped without a lot: to the linked households 1:1:1 → 1,334, 1,333, 1,333.
         var request = new SettlementRequest(Order, Supplier, 10m,
         [
-            new SettlementLine(Mushrooms, 60_000, [
+            new SettlementLine(Mushrooms, new Money(60_000), [
                 new ShippedFromLot(LotA, 3, [new LotContribution(H1, 1.5m), new LotContribution(H2, 0.75m)]),
                 new ShippedFromLot(LotB, 1, [new LotContribution(H3, 12.125m)])]),
-            new SettlementLine(Shoots, 40_000, []),
+            new SettlementLine(Shoots, new Money(40_000), []),
         ], [new LinkedHousehold(H1, 1), new LinkedHousehold(H2, 1), new LinkedHousehold(H3, 1)]);
 
         var split = Settlement.Split(request);
-        split.HouseholdParts.Select(p => (p.HouseholdId, p.ProductId, p.Fen)).ShouldBe(
+        split.HouseholdParts.Select(p => (p.HouseholdId, p.ProductId, p.Amount.Fen)).ShouldBe(
         [
             (H1, Mushrooms, 3_000), (H1, Shoots, 1_334),
             (H2, Mushrooms, 1_500), (H2, Shoots, 1_333),
             (H3, Mushrooms, 1_500), (H3, Shoots, 1_333),
         ]);
-        split.SupplierFen.ShouldBe(90_000);
+        split.SupplierPart.Fen.ShouldBe(90_000);
     }
 
     [Fact]
@@ -77,9 +77,9 @@ public class SettlementTests
     {
         // 1,000 share: 3 units from lot A (H1 only), 1 unit without a lot (linked H2) → 750 and 250.
         var request = new SettlementRequest(Order, Supplier, 10m,
-            [new SettlementLine(Mushrooms, 10_000, [new ShippedFromLot(LotA, 3, [new LotContribution(H1, 5m)])], ShippedWithoutLot: 1)],
+            [new SettlementLine(Mushrooms, new Money(10_000), [new ShippedFromLot(LotA, 3, [new LotContribution(H1, 5m)])], ShippedWithoutLot: 1)],
             [new LinkedHousehold(H2, 7)]);
-        Settlement.Split(request).HouseholdParts.Select(p => (p.HouseholdId, p.Fen)).ShouldBe([(H1, 750), (H2, 250)]);
+        Settlement.Split(request).HouseholdParts.Select(p => (p.HouseholdId, p.Amount.Fen)).ShouldBe([(H1, 750), (H2, 250)]);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public class SettlementTests
         var entry = Settlement.Entry(Linked(300, 100m), Now);
         entry.Postings.ShouldNotContain(p => p.Account.Kind == LedgerAccountKind.SupplierPayable);
         SettlementSplit.FromEntry(entry).ShouldSatisfyAllConditions(
-            s => s.SupplierFen.ShouldBe(0), s => s.SupplierId.ShouldBe(Supplier), s => s.HouseholdShareFen.ShouldBe(300));
+            s => s.SupplierPart.Fen.ShouldBe(0), s => s.SupplierId.ShouldBe(Supplier), s => s.HouseholdShare.Fen.ShouldBe(300));
     }
 
     [Theory]
@@ -106,12 +106,12 @@ public class SettlementTests
     {
         Should.Throw<DomainException>(() => Settlement.Split(Linked(0, 30m))).Code.ShouldBe("Settlement.NothingAccepted");
         Should.Throw<DomainException>(() => Settlement.Split(Linked(-1, 30m))).Code.ShouldBe("Settlement.NegativeAmount");
-        Settlement.Split(Linked(long.MaxValue, 30m)).HouseholdShareFen.ShouldBe(2_767_011_611_056_432_742); // 30% of 9,223,372,036,854,775,807 fen is …742.1 fen
+        Settlement.Split(Linked(long.MaxValue, 30m)).HouseholdShare.Fen.ShouldBe(2_767_011_611_056_432_742); // 30% of 9,223,372,036,854,775,807 fen is …742.1 fen
         Should.Throw<DomainException>(() => Settlement.Split(Linked(long.MaxValue, 30m) with
-            { Lines = [new SettlementLine(Mushrooms, long.MaxValue, []), new SettlementLine(Shoots, 1, [])] })).Code.ShouldBe("Settlement.TooLarge");
+            { Lines = [new SettlementLine(Mushrooms, new Money(long.MaxValue), []), new SettlementLine(Shoots, new Money(1), [])] })).Code.ShouldBe("Settlement.TooLarge");
         Should.Throw<DomainException>(() => Settlement.Split(Linked(100, 30m) with { LinkedHouseholds = [] })).Code.ShouldBe("Settlement.NoHouseholds");
         // Without a household share nobody needs to be linked.
-        Settlement.Split(Linked(100, 0m) with { LinkedHouseholds = [] }).SupplierFen.ShouldBe(100);
+        Settlement.Split(Linked(100, 0m) with { LinkedHouseholds = [] }).SupplierPart.Fen.ShouldBe(100);
     }
 
     [Fact]
@@ -120,17 +120,17 @@ public class SettlementTests
         Gen.Select(LedgerGen.Request, Gen.Int).Sample((request, seed) =>
         {
             var split = Settlement.Split(request);
-            var total = request.Lines.Sum(l => l.AcceptedFen);
-            split.TotalFen.ShouldBe(total);
-            split.HouseholdShareFen.ShouldBe(Money.FromYuan(total / 100m * request.HouseholdSharePercent / 100m).Fen);
-            split.FeeFen.ShouldBe(Money.FromYuan(total / 100m * request.PlatformFeeBasisPoints / 10_000m).Fen);
-            (split.FeeFen + split.HouseholdShareFen + split.SupplierFen).ShouldBe(total);
-            split.SupplierFen.ShouldBeGreaterThanOrEqualTo(0);
-            split.HouseholdParts.ShouldAllBe(p => p.Fen > 0);
+            var total = request.Lines.Sum(l => l.Accepted.Fen);
+            split.Total.Fen.ShouldBe(total);
+            split.HouseholdShare.Fen.ShouldBe(Money.FromYuan(total / 100m * request.HouseholdSharePercent / 100m).Fen);
+            split.Fee.Fen.ShouldBe(Money.FromYuan(total / 100m * request.PlatformFeeBasisPoints / 10_000m).Fen);
+            (split.Fee.Fen + split.HouseholdShare.Fen + split.SupplierPart.Fen).ShouldBe(total);
+            split.SupplierPart.Fen.ShouldBeGreaterThanOrEqualTo(0);
+            split.HouseholdParts.ShouldAllBe(p => p.Amount.Fen > 0);
 
             var entry = split.ToEntry(Now);
-            entry.Postings.Sum(p => p.AmountFen).ShouldBe(0);
-            entry.TotalFen.ShouldBe(total);
+            entry.Postings.Sum(p => p.Amount.Fen).ShouldBe(0);
+            entry.Total.Fen.ShouldBe(total);
             SettlementSplit.FromEntry(entry).HouseholdParts.ShouldBe(split.HouseholdParts);
 
             var again = Settlement.Entry(LedgerGen.Shuffled(request, seed), Now);

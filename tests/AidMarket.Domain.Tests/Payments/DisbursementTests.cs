@@ -22,8 +22,8 @@ public class DisbursementTests
         var sent = batch.SentEntry();
         sent.SourceKey.ShouldBe($"disbursement:{batch.Id}");
         var balances = LedgerBalances.Of([sent]);
-        balances.DebitBalance(LedgerAccount.Household(H1)).ShouldBe(12_000);
-        balances.CreditBalance(LedgerAccount.DisbursementsInTransit).ShouldBe(12_500);
+        balances.DebitBalance(LedgerAccount.Household(H1)).ShouldBe(new Money(12_000));
+        balances.CreditBalance(LedgerAccount.DisbursementsInTransit).ShouldBe(new Money(12_500));
         Batch(minimum: 1_000).Lines.ShouldHaveSingleItem().HouseholdId.ShouldBe(H1);
         Should.Throw<DomainException>(() => Batch(minimum: 20_000)).Code.ShouldBe("Disbursement.Empty");
         Should.Throw<DomainException>(() => Batch(minimum: -1)).Code.ShouldBe("Disbursement.Minimum");
@@ -34,13 +34,13 @@ public class DisbursementTests
     {
         var batch = Batch();
         var paid = batch.MarkPaid(H1, " 惠农卡-778 ", Now);
-        paid.Postings.Select(p => (p.Account, p.AmountFen)).ShouldBe([(LedgerAccount.Cash, -12_000), (LedgerAccount.DisbursementsInTransit, 12_000)]);
+        paid.Postings.Select(p => (p.Account, p.Amount.Fen)).ShouldBe([(LedgerAccount.Cash, -12_000), (LedgerAccount.DisbursementsInTransit, 12_000)]);
         batch.Lines[0].BankReference.ShouldBe("惠农卡-778");
         batch.IsComplete.ShouldBeFalse();
 
         Should.Throw<DomainException>(() => batch.MarkFailed(H3, " ", Now)).Code.ShouldBe("Review.ReasonRequired");
         var failed = batch.MarkFailed(H3, "账户已销户", Now);
-        failed.Postings.Select(p => (p.Account, p.AmountFen)).ShouldBe([(LedgerAccount.Household(H3), -500), (LedgerAccount.DisbursementsInTransit, 500)]);
+        failed.Postings.Select(p => (p.Account, p.Amount.Fen)).ShouldBe([(LedgerAccount.Household(H3), -500), (LedgerAccount.DisbursementsInTransit, 500)]);
         failed.SourceKey.ShouldBe(SourceKeys.DisbursementLine(batch.Id, H3));
         batch.IsComplete.ShouldBeTrue();
 
@@ -49,8 +49,8 @@ public class DisbursementTests
         Should.Throw<DomainException>(() => batch.MarkPaid(H2, null, Now)).Code.ShouldBe("Disbursement.NoSuchLine");
 
         var books = LedgerBalances.Of([batch.SentEntry(), paid, failed]);
-        books.CreditBalance(LedgerAccount.DisbursementsInTransit).ShouldBe(0);
-        books.CreditBalance(LedgerAccount.Household(H3)).ShouldBe(0); // was debited 500 when sent, credited back on failure
+        books.CreditBalance(LedgerAccount.DisbursementsInTransit).ShouldBe(new Money(0));
+        books.CreditBalance(LedgerAccount.Household(H3)).ShouldBe(new Money(0)); // was debited 500 when sent, credited back on failure
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public class DisbursementTests
     {
         var supplier = Guid.NewGuid();
         var payout = new SupplierPayout(supplier, new Money(7_000), payableBalance: new Money(7_000), PayoutMethod.BankBatch, Now);
-        payout.Entry().Postings.Select(p => (p.Account, p.AmountFen)).ShouldBe([(LedgerAccount.Cash, -7_000), (LedgerAccount.Supplier(supplier), 7_000)]);
+        payout.Entry().Postings.Select(p => (p.Account, p.Amount.Fen)).ShouldBe([(LedgerAccount.Cash, -7_000), (LedgerAccount.Supplier(supplier), 7_000)]);
         Should.Throw<DomainException>(() => new SupplierPayout(supplier, new Money(7_001), new Money(7_000), PayoutMethod.StripeConnect, Now)).Code.ShouldBe("SupplierPayout.ExceedsBalance");
         Should.Throw<DomainException>(() => new SupplierPayout(supplier, Money.Zero, new Money(7_000), PayoutMethod.StripeConnect, Now)).Code.ShouldBe("SupplierPayout.Amount");
         Should.Throw<DomainException>(() => new SupplierPayout(supplier, new Money(1), new Money(-50), PayoutMethod.StripeConnect, Now)).Code.ShouldBe("SupplierPayout.ExceedsBalance");
@@ -77,8 +77,8 @@ public class DisbursementTests
         var failed = batch.Payouts[1].MarkFailed("户名不符", Now);
         failed.SourceKey.ShouldBe(SourceKeys.SupplierPayoutFailed(batch.Payouts[1].Id));
         var books = LedgerBalances.Of(batch.Payouts.Select(p => p.Entry()).Append(failed));
-        books.CreditBalance(LedgerAccount.Supplier(s2)).ShouldBe(0); // debited when sent, credited back: owed as before
-        books.CreditBalance(LedgerAccount.Supplier(s1)).ShouldBe(-7_000); // paid out of what settlement credited
+        books.CreditBalance(LedgerAccount.Supplier(s2)).ShouldBe(new Money(0)); // debited when sent, credited back: owed as before
+        books.CreditBalance(LedgerAccount.Supplier(s1)).ShouldBe(new Money(-7_000)); // paid out of what settlement credited
         Should.Throw<DomainException>(() => batch.Payouts[1].MarkPaid(null, Now)).Code.ShouldBe("SupplierPayout.Settled");
         Should.Throw<DomainException>(() => batch.Payouts[0].MarkFailed("x", Now)).Code.ShouldBe("SupplierPayout.Settled");
         Should.Throw<DomainException>(() => SupplierPayoutBatch.FromBalances(new Dictionary<Guid, Money> { [s1] = Money.Zero }, Now)).Code.ShouldBe("SupplierPayout.Empty");
@@ -96,7 +96,7 @@ public class DisbursementTests
         payout.MarkPaid("tr_1", Now);
         var reversed = payout.MarkReversed("Stripe transfer tr_1 reversed", Now);
         (payout.Status, payout.FailureReason, reversed.SourceKey).ShouldBe((PayoutStatus.Failed, "Stripe transfer tr_1 reversed", SourceKeys.SupplierPayoutFailed(payout.Id)));
-        LedgerBalances.Of([payout.Entry(), reversed]).CreditBalance(LedgerAccount.Supplier(supplier)).ShouldBe(0);
+        LedgerBalances.Of([payout.Entry(), reversed]).CreditBalance(LedgerAccount.Supplier(supplier)).ShouldBe(new Money(0));
         Should.Throw<DomainException>(() => payout.MarkReversed("again", Now)).Code.ShouldBe("SupplierPayout.NotReversible");
 
         var bank = new SupplierPayout(supplier, new Money(100), new Money(100), PayoutMethod.BankBatch, Now);

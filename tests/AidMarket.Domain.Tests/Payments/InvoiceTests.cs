@@ -14,7 +14,7 @@ public class InvoiceTests
     internal static SupplierOrder Accepted(int accepted = 48)
     {
         var order = new PurchaseOrder(Guid.NewGuid(), "PO-20261122-000007", "p", new DeliveryDetails("", "", "海珠区", new DateOnly(2026, 11, 30), ""),
-            [new OrderLine(Mushrooms, Supplier, "姬松茸", "斤", 50, 9200)], long.MaxValue, Now);
+            [new OrderLine(Mushrooms, Supplier, "姬松茸", "斤", 50, new Money(9200))], new Money(long.MaxValue), Now);
         var supplierOrder = order.Place(new Dictionary<Guid, PlanAtPlacement> { [Supplier] = new(Guid.NewGuid(), 30m) }, Now).Single();
         supplierOrder.Confirm(new Dictionary<Guid, string>(), Now);
         supplierOrder.Ship([new ShipmentLine(Mushrooms, "姬松茸", "斤", 50, null, null)], null, null, Now);

@@ -15,7 +15,7 @@ public class PaymentEntriesTests
         var entry = PaymentEntries.Received(PaymentMethod.BankTransfer, " B-0001 ", new Money(441_600), null, Now);
         entry.Kind.ShouldBe(JournalEntryKind.Payment);
         entry.SourceKey.ShouldBe("payment:bank:B-0001");
-        entry.Postings.Select(p => (p.Account, p.AmountFen)).ShouldBe([(LedgerAccount.Cash, 441_600), (LedgerAccount.Escrow, -441_600)]);
+        entry.Postings.Select(p => (p.Account, p.Amount.Fen)).ShouldBe([(LedgerAccount.Cash, 441_600), (LedgerAccount.Escrow, -441_600)]);
         PaymentEntries.Received(PaymentMethod.Stripe, "pi_1", new Money(1), null, Now).SourceKey.ShouldBe("payment:stripe:pi_1");
         Should.Throw<DomainException>(() => PaymentEntries.Received(PaymentMethod.Stripe, "pi_1", Money.Zero, null, Now)).Code.ShouldBe("Payment.Amount");
         Should.Throw<DomainException>(() => PaymentEntries.Received(PaymentMethod.Stripe, "", new Money(1), null, Now)).Code.ShouldBe("Payment.ExternalIdRequired");

@@ -12,7 +12,7 @@ public class FulfilmentTests
     private static SupplierOrder Placed()
     {
         var order = new PurchaseOrder(Guid.NewGuid(), "PO-20261122-000007", "p", new DeliveryDetails("", "", "海珠区", new DateOnly(2026, 11, 30), ""),
-            [new OrderLine(Mushrooms, Supplier, "姬松茸", "斤", 50, 9200), new OrderLine(Shoots, Supplier, "笋干", "kg", 20, 5600)], long.MaxValue, Now);
+            [new OrderLine(Mushrooms, Supplier, "姬松茸", "斤", 50, new Money(9200)), new OrderLine(Shoots, Supplier, "笋干", "kg", 20, new Money(5600))], new Money(long.MaxValue), Now);
         return order.Place(new Dictionary<Guid, PlanAtPlacement> { [Supplier] = new(Guid.NewGuid(), 12m) }, Now).Single();
     }
 
@@ -61,7 +61,7 @@ public class FulfilmentTests
         // Suppliers registered close together have ids (version 7) that begin alike: the number must not rest on them.
         Guid first = Guid.CreateVersion7(), second = Guid.CreateVersion7();
         var order = new PurchaseOrder(Guid.NewGuid(), "PO-20261122-000008", "p", new DeliveryDetails("", "", "海珠区", new DateOnly(2026, 11, 30), ""),
-            [new OrderLine(Mushrooms, first, "姬松茸", "斤", 50, 9200), new OrderLine(Shoots, second, "笋干", "kg", 20, 5600)], long.MaxValue, Now);
+            [new OrderLine(Mushrooms, first, "姬松茸", "斤", 50, new Money(9200)), new OrderLine(Shoots, second, "笋干", "kg", 20, new Money(5600))], new Money(long.MaxValue), Now);
         var parts = order.Place(new Dictionary<Guid, PlanAtPlacement> { [first] = new(Guid.NewGuid(), 12m), [second] = new(Guid.NewGuid(), 10m) }, Now);
         foreach (var part in parts) part.Confirm(new Dictionary<Guid, string>(), Now);
 

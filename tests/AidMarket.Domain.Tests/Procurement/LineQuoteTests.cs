@@ -8,7 +8,7 @@ namespace AidMarket.Domain.Tests.Procurement;
 public class LineQuoteTests
 {
     private static readonly Offer Mushrooms = new(Guid.NewGuid(), Guid.NewGuid(), "田林姬松茸干品", "斤", 10, 800,
-        [new TierPrice(10, 9800), new TierPrice(50, 9200)]);
+        [new TierPrice(10, new Money(9800)), new TierPrice(50, new Money(9200))]);
 
     [Fact]
     public void A_good_line_is_priced_at_the_tier_its_quantity_reaches()
@@ -17,7 +17,7 @@ public class LineQuoteTests
         quote.Problem.ShouldBeNull();
         quote.Shown.Key.ShouldBeNull();
         (quote.UnitPrice.Fen, quote.Total.Fen).ShouldBe((9200, 460_000));
-        quote.Accepted("x").ShouldBe(new OrderLine(Mushrooms.ProductId, Mushrooms.SupplierId, "田林姬松茸干品", "斤", 50, 9200));
+        quote.Accepted("x").ShouldBe(new OrderLine(Mushrooms.ProductId, Mushrooms.SupplierId, "田林姬松茸干品", "斤", 50, new Money(9200)));
     }
 
     [Theory]

@@ -13,10 +13,10 @@ public class PurchaseOrderTests
     private static PurchaseOrder Order(long threshold, params OrderLine[] lines) =>
         new(Guid.NewGuid(), "PO-20261122-000001", "purchaser", Delivery, lines.Length > 0 ? lines :
         [
-            new OrderLine(Guid.NewGuid(), SupplierA, "姬松茸", "斤", 50, 9200),
-            new OrderLine(Guid.NewGuid(), SupplierA, "八渡笋干", "kg", 20, 5600),
-            new OrderLine(Guid.NewGuid(), SupplierB, "瓮安红茶", "斤", 5, 18000),
-        ], threshold, Now);
+            new OrderLine(Guid.NewGuid(), SupplierA, "姬松茸", "斤", 50, new Money(9200)),
+            new OrderLine(Guid.NewGuid(), SupplierA, "八渡笋干", "kg", 20, new Money(5600)),
+            new OrderLine(Guid.NewGuid(), SupplierB, "瓮安红茶", "斤", 5, new Money(18000)),
+        ], new Money(threshold), Now);
 
     private static readonly Dictionary<Guid, PlanAtPlacement> Plans = new()
     {
@@ -27,7 +27,7 @@ public class PurchaseOrderTests
     public void The_total_is_exact_and_decides_whether_approval_is_needed()
     {
         var order = Order(threshold: 700_000);
-        order.TotalFen.ShouldBe(50 * 9200 + 20 * 5600 + 5 * 18000);
+        order.Total.Fen.ShouldBe(50 * 9200 + 20 * 5600 + 5 * 18000);
         order.Total.ToString().ShouldBe("¥6,620.00");
         order.Status.ShouldBe(OrderStatus.Approved);
         Order(threshold: 661_999).Status.ShouldBe(OrderStatus.AwaitingApproval);
@@ -58,9 +58,9 @@ public class PurchaseOrderTests
         parts.Count.ShouldBe(2);
         var a = parts.Single(p => p.SupplierId == SupplierA);
         a.Lines.Count.ShouldBe(2);
-        a.TotalFen.ShouldBe(50 * 9200 + 20 * 5600);
+        a.Total.Fen.ShouldBe(50 * 9200 + 20 * 5600);
         a.HouseholdSharePercent.ShouldBe(12m);
-        parts.Sum(p => p.TotalFen).ShouldBe(order.TotalFen);
+        parts.Sum(p => p.Total.Fen).ShouldBe(order.Total.Fen);
         parts.ShouldAllBe(p => p.OrderNumber == order.Number && p.Status == SupplierOrderStatus.Placed);
     }
 
@@ -78,13 +78,13 @@ public class PurchaseOrderTests
     [Fact]
     public void An_order_needs_lines_an_address_and_a_date_not_in_the_past()
     {
-        Should.Throw<DomainException>(() => new PurchaseOrder(Guid.NewGuid(), "PO", "u", Delivery, [], 0, Now)).Code.ShouldBe("Order.Empty");
+        Should.Throw<DomainException>(() => new PurchaseOrder(Guid.NewGuid(), "PO", "u", Delivery, [], new Money(0), Now)).Code.ShouldBe("Order.Empty");
         Should.Throw<DomainException>(() => new PurchaseOrder(Guid.NewGuid(), "PO", "u", Delivery with { Address = " " },
-            [new OrderLine(Guid.NewGuid(), SupplierA, "x", "kg", 1, 100)], 0, Now)).Code.ShouldBe("Order.AddressRequired");
+            [new OrderLine(Guid.NewGuid(), SupplierA, "x", "kg", 1, new Money(100))], new Money(0), Now)).Code.ShouldBe("Order.AddressRequired");
         Should.Throw<DomainException>(() => new PurchaseOrder(Guid.NewGuid(), "PO", "u", Delivery with { RequestedOn = new DateOnly(2026, 11, 21) },
-            [new OrderLine(Guid.NewGuid(), SupplierA, "x", "kg", 1, 100)], 0, Now)).Code.ShouldBe("Order.DateInPast");
+            [new OrderLine(Guid.NewGuid(), SupplierA, "x", "kg", 1, new Money(100))], new Money(0), Now)).Code.ShouldBe("Order.DateInPast");
         var product = Guid.NewGuid();
-        Should.Throw<DomainException>(() => Order(0, new OrderLine(product, SupplierA, "x", "kg", 1, 100), new OrderLine(product, SupplierA, "x", "kg", 2, 100)))
+        Should.Throw<DomainException>(() => Order(0, new OrderLine(product, SupplierA, "x", "kg", 1, new Money(100)), new OrderLine(product, SupplierA, "x", "kg", 2, new Money(100))))
             .Code.ShouldBe("Order.ProductTwice");
     }
 }

@@ -27,7 +27,7 @@ public class SupplierOrderSettlementTests
     {
         var order = InvoiceTests.Accepted();
         var placed = new PurchaseOrder(Guid.NewGuid(), "PO-20261122-000009", "p", new DeliveryDetails("", "", "海珠区", new DateOnly(2026, 11, 30), ""),
-            [new OrderLine(Guid.NewGuid(), order.SupplierId, "姬松茸", "斤", 5, 9200)], long.MaxValue, Now)
+            [new OrderLine(Guid.NewGuid(), order.SupplierId, "姬松茸", "斤", 5, new Money(9200))], new Money(long.MaxValue), Now)
             .Place(new Dictionary<Guid, PlanAtPlacement> { [order.SupplierId] = new(Guid.NewGuid(), 30m) }, Now).Single();
 
         Should.Throw<DomainException>(() => placed.MarkSettled(Now)).Code.ShouldBe("SupplierOrder.NotAccepted");

@@ -1,3 +1,4 @@
+using AidMarket.Domain.Common;
 using AidMarket.Domain.Organizations;
 using AidMarket.Domain.Procurement;
 using AidMarket.Domain.Producers;
@@ -24,12 +25,12 @@ public class RowInsertTests(AppFixture app) : WebTest(app)
             var delivery = new DeliveryDetails("ERP-7", "食堂", "广州市海珠区新港中路1号", DateOnly.FromDateTime(now.UtcDateTime).AddDays(3), "上午送达");
             var lines = plans.Keys.SelectMany((supplier, i) => new[]
             {
-                new OrderLine(Guid.CreateVersion7(), supplier, "田林姬松茸干品" + i, "千克", 3 + i, 12_345),
-                new OrderLine(Guid.CreateVersion7(), supplier, "八渡笋干" + i, "箱", 1, 9_900 + i),
+                new OrderLine(Guid.CreateVersion7(), supplier, "田林姬松茸干品" + i, "千克", 3 + i, new Money(12_345)),
+                new OrderLine(Guid.CreateVersion7(), supplier, "八渡笋干" + i, "箱", 1, new Money(9_900 + i)),
             }).ToList();
-            PurchaseOrder Order(string number) => new(buyer, number, "user-1", delivery, lines, 1_000_000_00, now);
-            PurchaseOrderPlaced Announcement(PurchaseOrder o, IReadOnlyList<SupplierOrder> parts) => new(o.Id, buyer, o.Number, o.TotalFen, "user-1", null,
-                parts.Select(p => new PlacedSupplierOrder(p.Id, p.SupplierId, p.TotalFen)).ToList());
+            PurchaseOrder Order(string number) => new(buyer, number, "user-1", delivery, lines, new Money(1_000_000_00), now);
+            PurchaseOrderPlaced Announcement(PurchaseOrder o, IReadOnlyList<SupplierOrder> parts) => new(o.Id, buyer, o.Number, o.Total.Fen, "user-1", null,
+                parts.Select(p => new PlacedSupplierOrder(p.Id, p.SupplierId, p.Total.Fen)).ToList());
 
             await using var tx = await db.Database.BeginTransactionAsync();
             var byEf = Order("PO-T-EF");
@@ -69,13 +70,13 @@ public class RowInsertTests(AppFixture app) : WebTest(app)
 
             // And EF reads the row written by RowInsert back as the order it was.
             var read = await db.PurchaseOrders.AsNoTracking().SingleAsync(o => o.Id == byRow.Id);
-            (read.Number, read.BuyerOrganizationId, read.SubmittedByUserId, read.Delivery, read.Status, read.TotalFen)
-                .ShouldBe((byRow.Number, buyer, "user-1", delivery, OrderStatus.Placed, byRow.TotalFen));
+            (read.Number, read.BuyerOrganizationId, read.SubmittedByUserId, read.Delivery, read.Status, read.Total.Fen)
+                .ShouldBe((byRow.Number, buyer, "user-1", delivery, OrderStatus.Placed, byRow.Total.Fen));
             read.SubmittedAt.ShouldBe(now, TimeSpan.FromMilliseconds(1));
             read.Lines.ShouldBe(lines);
             var readParts = await db.SupplierOrders.AsNoTracking().Where(s => s.OrderId == byRow.Id).OrderBy(s => s.SupplierId).ToListAsync();
-            readParts.Select(s => (s.Id, s.SupplierId, s.PlanId, s.HouseholdSharePercent, s.Status, s.TotalFen, s.Lines.Count))
-                .ShouldBe(rowParts.OrderBy(s => s.SupplierId).Select(s => (s.Id, s.SupplierId, s.PlanId, s.HouseholdSharePercent, s.Status, s.TotalFen, s.Lines.Count)));
+            readParts.Select(s => (s.Id, s.SupplierId, s.PlanId, s.HouseholdSharePercent, s.Status, s.Total.Fen, s.Lines.Count))
+                .ShouldBe(rowParts.OrderBy(s => s.SupplierId).Select(s => (s.Id, s.SupplierId, s.PlanId, s.HouseholdSharePercent, s.Status, s.Total.Fen, s.Lines.Count)));
             (await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == rowMessage.Id)).Deserialize().ShouldBeEquivalentTo(announcement);
             await tx.RollbackAsync();
         });

@@ -159,7 +159,7 @@ public partial class ImportTests(AppFixture app) : WebTest(app)
         var imported = await App.QueryAsync(db => db.Products.Where(p => p.NameZh == "松茸干片" || p.NameZh == "姬松茸粉").ToListAsync());
         imported.Count.ShouldBe(2);
         imported.ShouldAllBe(p => p.CertificationStatus == Domain.Catalog.CertificationStatus.Draft);
-        imported.Single(p => p.NameZh == "松茸干片").TierPrices.Select(t => t.UnitPriceFen).ShouldBe([8800L, 8000L]);
+        imported.Single(p => p.NameZh == "松茸干片").TierPrices.Select(t => t.UnitPrice.Fen).ShouldBe([8800L, 8000L]);
 
         var bad = $"{header}\n笋干礼盒,,山珍干货,盒,,,5,10,5:60;10:70,\n";
         var failed = await UploadAndWaitAsync(manager, "/Supplier/Products/Import", Encoding.UTF8.GetBytes(bad), "bad.csv");

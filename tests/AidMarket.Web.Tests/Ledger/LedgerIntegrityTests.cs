@@ -40,8 +40,8 @@ public class LedgerIntegrityTests(AppFixture app) : WebTest(app)
         var zh = System.Xml.Linq.XDocument.Load(Path.Combine(Hosting.HostingTests.RepositoryRoot(), "src", "AidMarket.Web", "Resources",
             "SharedResource.zh-Hans.resx")).Root!.Elements("data").Select(d => d.Attribute("name")!.Value).ToHashSet();
         report.Checks.SelectMany(c => new[] { c.Title, c.CheckedFormat }).Where(k => !zh.Contains(k)).ShouldBeEmpty();
-        report.Balances.Single(b => b.Kind == "escrow").BalanceFen.ShouldBe(0);
-        report.Balances.Sum(b => b.BalanceFen).ShouldBe(0);
+        report.Balances.Single(b => b.Kind == "escrow").Balance.Fen.ShouldBe(0);
+        report.Balances.Sum(b => b.Balance.Fen).ShouldBe(0);
     }
 
     [Fact]

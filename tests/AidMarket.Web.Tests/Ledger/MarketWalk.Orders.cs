@@ -40,7 +40,7 @@ public sealed partial class MarketWalk
             order.HouseholdSharePercent.ShouldBe(supplier.SharePercent, "the supplier's plan is frozen on its order");
             order.Lines.Select(l => (l.ProductId, l.Quantity)).ShouldBe(
                 wanted.Where(w => w.Product.SupplierId == supplier.Id).Select(w => (w.Product.Id, w.Quantity)), ignoreOrder: true, "the lines ordered");
-            _model.Orders.Add(new WalkOrder(order.Id, order.OrderNumber, supplier, order.Lines.Select(l => new WalkLine(l.ProductId, l.Quantity, l.UnitPriceFen)).ToList()));
+            _model.Orders.Add(new WalkOrder(order.Id, order.OrderNumber, supplier, order.Lines.Select(l => new WalkLine(l.ProductId, l.Quantity, l.UnitPrice.Fen)).ToList()));
         }
         return $"placed {placed[0].OrderNumber}{(approval ? " once approved" : "")}: {what}";
     }

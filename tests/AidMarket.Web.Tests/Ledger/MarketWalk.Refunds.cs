@@ -128,13 +128,13 @@ public sealed partial class MarketWalk
         var entry = entries.Where(e => _refundEntries.Add(e.Id)).ToList().ShouldHaveSingleItem($"one entry for the refund of {bill}");
         if (path == RefundPath.FromEscrow)
         {
-            (entry.Kind, entry.TotalFen).ShouldBe((JournalEntryKind.EscrowRefund, fen), $"the refund of {bill} comes from escrow");
+            (entry.Kind, entry.Total.Fen).ShouldBe((JournalEntryKind.EscrowRefund, fen), $"the refund of {bill} comes from escrow");
             bill.RefundFromEscrow(_model.Books, fen);
             return "from escrow";
         }
         entry.Kind.ShouldBe(JournalEntryKind.Refund, $"the refund of {bill} reverses its settlement");
         var expected = WalkSplit.Reverse(bill.Order.Settlement!, bill.Order.Supplier.Id, fen, _model.HouseholdBalance);
-        entry.Postings.GroupBy(p => (p.Account.ToString(), p.ProductId, p.CoveredHouseholdId)).Select(g => (g.Key, g.Sum(p => p.AmountFen))).Where(p => p.Item2 != 0).Order()
+        entry.Postings.GroupBy(p => (p.Account.ToString(), p.ProductId, p.CoveredHouseholdId)).Select(g => (g.Key, g.Sum(p => p.Amount.Fen))).Where(p => p.Item2 != 0).Order()
             .ShouldBe(expected.Select(p => ((p.Account.ToString(), p.Product, p.Covered), p.Fen)).Order(),
                 $"the refund of {bill} reverses each part in proportion, households giving back at most what they hold");
         bill.Refunds.Add((fen, true));

@@ -54,16 +54,16 @@ public class SettlementFlowTests(AppFixture app) : WebTest(app)
 
         // The split: the plan frozen on the order, rounded once; every fen to someone; the lot's households by what they supplied.
         var lot = await App.QueryAsync(db => db.ProductLots.SingleAsync(l => l.Id == lotId));
-        settlement!.TotalFen.ShouldBe(186_200);
-        settlement.HouseholdFen.ShouldBe(Money.FromYuan(1862m * order.HouseholdSharePercent / 100m).Fen);
-        (settlement.FeeFen + settlement.HouseholdFen + settlement.SupplierFen).ShouldBe(186_200);
+        settlement!.Total.Fen.ShouldBe(186_200);
+        settlement.HouseholdShare.Fen.ShouldBe(Money.FromYuan(1862m * order.HouseholdSharePercent / 100m).Fen);
+        (settlement.Fee.Fen + settlement.HouseholdShare.Fen + settlement.SupplierPart.Fen).ShouldBe(186_200);
         var entry = await App.QueryAsync(db => db.JournalEntries.SingleAsync(e => e.Id == settlement.JournalEntryId));
         entry.SourceKey.ShouldBe($"settlement:{order.Id}");
         var credits = entry.Postings.Where(p => p.Account.Kind == LedgerAccountKind.HouseholdPayable).ToList();
-        credits.Sum(p => -p.AmountFen).ShouldBe(settlement.HouseholdFen);
+        credits.Sum(p => -p.Amount.Fen).ShouldBe(settlement.HouseholdShare.Fen);
         credits.Select(p => p.Account.OwnerId!.Value).ToHashSet().SetEquals(lot.Contributions.Select(c => c.HouseholdId)).ShouldBeTrue();
-        var expected = new Money(settlement.HouseholdFen).Allocate(lot.Contributions.OrderBy(c => c.HouseholdId).Select(c => (long)(c.Quantity * 1000)).ToList());
-        credits.OrderBy(p => p.Account.OwnerId).Select(p => -p.AmountFen).ShouldBe(expected.Select(m => m.Fen));
+        var expected = settlement.HouseholdShare.Allocate(lot.Contributions.OrderBy(c => c.HouseholdId).Select(c => (long)(c.Quantity * 1000)).ToList());
+        credits.OrderBy(p => p.Account.OwnerId).Select(p => -p.Amount.Fen).ShouldBe(expected.Select(m => m.Fen));
 
         // Running again, from any number of callers at once, settles nothing more.
         var again = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => runner.SettleDueAsync(order.Id, CancellationToken.None))));
@@ -75,7 +75,7 @@ public class SettlementFlowTests(AppFixture app) : WebTest(app)
         // The supplier is told what the order earned and what went to households.
         var supplier = await LogInAsync("supplier@aidmarket.demo");
         (await Eventually.ReturnsAsync(() => supplier.GetPageAsync("/Notifications"), html => html.Contains("一笔订单已结算")))
-            .ShouldContain($"一笔订单已结算：¥1,862.00，其中 {new Money(settlement.HouseholdFen)} 计入 {lot.Contributions.Count} 户脱贫户的收益");
+            .ShouldContain($"一笔订单已结算：¥1,862.00，其中 {new Money(settlement.HouseholdShare.Fen)} 计入 {lot.Contributions.Count} 户脱贫户的收益");
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public class SettlementFlowTests(AppFixture app) : WebTest(app)
         good.StatusCode.ShouldBe(HttpStatusCode.Redirect, Browser.ErrorsIn(await good.Content.ReadAsStringAsync()));
         var transfers = await App.QueryAsync(db => db.BankTransfers.OrderBy(t => t.SlipKey).ToListAsync());
         transfers.Select(t => t.Outcome).ShouldBe([TransferMatchKind.Overpaid, TransferMatchKind.Unmatched]);
-        transfers[0].ExcessFen.ShouldBe(200_000 - 186_200);
+        transfers[0].Excess.Fen.ShouldBe(200_000 - 186_200);
         transfers.ShouldAllBe(t => t.NeedsHandling);
         (await App.QueryAsync(db => db.Invoices.SingleAsync())).Status.ShouldBe(InvoiceStatus.Overpaid);
 

@@ -66,10 +66,10 @@ public sealed class WalkChecks(StripeAppFixture app, WalkModel model)
             bill.IsDue.ShouldBeTrue($"{order} was settled before it was accepted and paid in full ({order.Status}, paid {bill.Paid} of {bill.Amount})");
             var split = WalkSplit.Settle(order, model.Lots);
             split.Shares.Sum(s => s.Fen).ShouldBe(split.HouseholdFen, "every fen of the household share is allocated");
-            (record.TotalFen, record.FeeFen, record.HouseholdFen, record.SupplierFen).ShouldBe((split.Total, 0L, split.HouseholdFen, split.SupplierFen), $"the split of {order}");
+            (record.Total.Fen, record.Fee.Fen, record.HouseholdShare.Fen, record.SupplierPart.Fen).ShouldBe((split.Total, 0L, split.HouseholdFen, split.SupplierFen), $"the split of {order}");
             var entry = await app.QueryAsync(db => db.JournalEntries.AsNoTracking().SingleAsync(e => e.Id == record.JournalEntryId));
             entry.Postings.Where(p => p.Account.Kind == LedgerAccountKind.HouseholdPayable)
-                .Select(p => (p.Account.OwnerId!.Value, p.ProductId!.Value, -p.AmountFen)).Order()
+                .Select(p => (p.Account.OwnerId!.Value, p.ProductId!.Value, -p.Amount.Fen)).Order()
                 .ShouldBe(split.Shares.Select(s => (s.Household, s.Product, s.Fen)).Order(), $"each household's part of {order}, to the fen");
             order.Settlement = split;
             model.Books.Post([(LedgerAccount.Escrow, split.Total), (LedgerAccount.Supplier(order.Supplier.Id), -split.SupplierFen),

@@ -59,7 +59,7 @@ public class RefundTests(StripeAppFixture app) : WebTest<StripeAppFixture>(app)
 
         var entry = (await RefundEntriesAsync()).ShouldHaveSingleItem();
         entry.Kind.ShouldBe(JournalEntryKind.EscrowRefund);
-        entry.Postings.Single(p => p.Account == LedgerAccount.Cash).AmountFen.ShouldBe(-30_000);
+        entry.Postings.Single(p => p.Account == LedgerAccount.Cash).Amount.Fen.ShouldBe(-30_000);
         var after = await App.QueryAsync(db => db.Invoices.SingleAsync());
         (after.Paid.Fen, after.Outstanding.Fen, after.Status).ShouldBe((70_000L, 116_200L, InvoiceStatus.PartiallyPaid));
 
@@ -84,8 +84,8 @@ public class RefundTests(StripeAppFixture app) : WebTest<StripeAppFixture>(app)
 
         var entry = (await RefundEntriesAsync()).ShouldHaveSingleItem();
         entry.Kind.ShouldBe(JournalEntryKind.Refund);
-        entry.Postings.Single(p => p.Account == LedgerAccount.Cash).AmountFen.ShouldBe(-18_620);
-        entry.Postings.Where(p => p.Account.Kind == LedgerAccountKind.HouseholdPayable).Sum(p => p.AmountFen).ShouldBe(settlement.HouseholdFen / 10);
+        entry.Postings.Single(p => p.Account == LedgerAccount.Cash).Amount.Fen.ShouldBe(-18_620);
+        entry.Postings.Where(p => p.Account.Kind == LedgerAccountKind.HouseholdPayable).Sum(p => p.Amount.Fen).ShouldBe(settlement.HouseholdShare.Fen / 10);
         entry.Postings.ShouldAllBe(p => p.CoveredHouseholdId == null);
         var after = await App.QueryAsync(db => db.Invoices.SingleAsync());
         (after.Paid.Fen, after.Credited.Fen, after.Outstanding.Fen, after.Status).ShouldBe((167_580L, 18_620L, 0L, InvoiceStatus.Paid));
@@ -102,7 +102,7 @@ public class RefundTests(StripeAppFixture app) : WebTest<StripeAppFixture>(app)
         var credits = (await App.QueryAsync(db => db.JournalEntries.SingleAsync(e => e.Id == settlement.JournalEntryId)))
             .Postings.Where(p => p.Account.Kind == LedgerAccountKind.HouseholdPayable).ToList();
         var paidOut = credits.First().Account.OwnerId!.Value;
-        var paidOutFen = -credits.First().AmountFen;
+        var paidOutFen = -credits.First().Amount.Fen;
         await App.ExecuteAsync(async db =>
         {
             var batch = DisbursementBatch.FromBalances(new Dictionary<Guid, Money> { [paidOut] = new(paidOutFen) }, Money.Zero, DateTimeOffset.UtcNow);
@@ -134,9 +134,9 @@ public class RefundTests(StripeAppFixture app) : WebTest<StripeAppFixture>(app)
         entry.Kind.ShouldBe(JournalEntryKind.Refund);
         entry.SourceKey.ShouldBe($"refund:{settlement.SupplierOrderId}:{refundId}");
         entry.Postings.ShouldNotContain(p => p.Account == LedgerAccount.Household(paidOut));
-        entry.Postings.Where(p => p.CoveredHouseholdId == paidOut).Sum(p => p.AmountFen).ShouldBe(paidOutFen);
-        entry.Postings.Where(p => p.Account.Kind == LedgerAccountKind.HouseholdPayable).Sum(p => p.AmountFen).ShouldBe(settlement.HouseholdFen - paidOutFen);
-        entry.Postings.Single(p => p.Account == LedgerAccount.Cash).AmountFen.ShouldBe(-186_200);
+        entry.Postings.Where(p => p.CoveredHouseholdId == paidOut).Sum(p => p.Amount.Fen).ShouldBe(paidOutFen);
+        entry.Postings.Where(p => p.Account.Kind == LedgerAccountKind.HouseholdPayable).Sum(p => p.Amount.Fen).ShouldBe(settlement.HouseholdShare.Fen - paidOutFen);
+        entry.Postings.Single(p => p.Account == LedgerAccount.Cash).Amount.Fen.ShouldBe(-186_200);
         var balances = await App.QueryAsync(db => db.Database.SqlQuery<long>($"SELECT coalesce(sum(amount_fen), 0)::bigint AS \"Value\" FROM postings WHERE account LIKE 'household:%'").SingleAsync());
         balances.ShouldBe(0); // every household is back to nothing owed, none below zero
         var after = await App.QueryAsync(db => db.Invoices.SingleAsync());
@@ -160,7 +160,7 @@ public class RefundTests(StripeAppFixture app) : WebTest<StripeAppFixture>(app)
         Browser.ErrorsIn(await answers.Single(a => a.StatusCode != HttpStatusCode.Redirect).Content.ReadAsStringAsync()).ShouldContain("退款金额超过");
         App.Stripe.Requests.Count(r => r.Path == "/v1/refunds" && r.Form["metadata[invoice_id]"] == invoice.Id.ToString()).ShouldBe(1);
         await Eventually.ReturnsAsync(() => App.QueryAsync(db => db.StripeEvents.CountAsync(e => e.Type == "refund.updated" && e.ProcessedAt != null)), n => n == 1);
-        (await RefundEntriesAsync()).ShouldHaveSingleItem().TotalFen.ShouldBe(186_200);
+        (await RefundEntriesAsync()).ShouldHaveSingleItem().Total.Fen.ShouldBe(186_200);
         (await App.QueryAsync(db => db.StripeEvents.CountAsync(e => e.Error != null))).ShouldBe(0);
         await LedgerBalancesAsync();
     }

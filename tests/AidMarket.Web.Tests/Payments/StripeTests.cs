@@ -84,11 +84,11 @@ public class StripeTests(StripeAppFixture app) : WebTest<StripeAppFixture>(app)
         var paid = await App.QueryAsync(db => db.Invoices.SingleAsync());
         paid.Status.ShouldBe(InvoiceStatus.Paid);
         paid.Payments.ShouldHaveSingleItem().ExternalId.ShouldBe(session.PaymentIntentId);
-        settlement!.HouseholdFen.ShouldBeGreaterThan(0);
+        settlement!.HouseholdShare.Fen.ShouldBeGreaterThan(0);
         var entry = await App.QueryAsync(db => db.JournalEntries.SingleAsync(e => e.Kind == JournalEntryKind.Payment));
         entry.SourceKey.ShouldBe($"payment:stripe:{session.PaymentIntentId}");
         var credits = await App.QueryAsync(db => db.JournalEntries.SingleAsync(e => e.Id == settlement.JournalEntryId));
-        credits.Postings.Where(p => p.Account.Kind == LedgerAccountKind.HouseholdPayable).Sum(p => -p.AmountFen).ShouldBe(settlement.HouseholdFen);
+        credits.Postings.Where(p => p.Account.Kind == LedgerAccountKind.HouseholdPayable).Sum(p => -p.Amount.Fen).ShouldBe(settlement.HouseholdShare.Fen);
         (await App.QueryAsync(db => db.StripeEvents.CountAsync(e => e.ProcessedAt != null && e.Error == null))).ShouldBe(2);
         await LedgerBalancesAsync();
 
@@ -168,7 +168,7 @@ public class StripeTests(StripeAppFixture app) : WebTest<StripeAppFixture>(app)
         await Eventually.SettleAsync();
         (await CountAsync(JournalEntryKind.Payment)).ShouldBe(1);
         var refunds = await App.QueryAsync(db => db.JournalEntries.Where(e => e.Kind == JournalEntryKind.Refund || e.Kind == JournalEntryKind.EscrowRefund).ToListAsync());
-        refunds.ShouldHaveSingleItem().TotalFen.ShouldBe(186_200);
+        refunds.ShouldHaveSingleItem().Total.Fen.ShouldBe(186_200);
         var settled = await App.QueryAsync(db => db.Settlements.CountAsync());
         settled.ShouldBeLessThanOrEqualTo(1);
         // Whichever came first, the buyer has its money back and the invoice never asks for it again after settlement.

@@ -1,4 +1,5 @@
 using AidMarket.Domain.Catalog;
+using AidMarket.Domain.Common;
 using AidMarket.Domain.Producers;
 using AidMarket.Web.Catalog;
 using AidMarket.Web.Data;
@@ -54,7 +55,7 @@ public class OnSaleRuleTests(AppFixture app) : WebTest(app)
         var now = DateTimeOffset.UtcNow;
         Product New(string state)
         {
-            var details = new ProductDetails(state, null, "测试", "", "", "斤", "", 1, 100, [new TierPrice(1, 1000)], []);
+            var details = new ProductDetails(state, null, "测试", "", "", "斤", "", 1, 100, [new TierPrice(1, new Money(1000))], []);
             return new Product(supplier.Id, supplier.CountyCode, details, now);
         }
         Product Certified(string state, DateOnly expiresOn)

@@ -1,3 +1,4 @@
+using AidMarket.Domain.Common;
 using AidMarket.Domain.Organizations;
 using AidMarket.Domain.Procurement;
 using AidMarket.Testing;
@@ -52,7 +53,7 @@ public class OrderFlowTests(AppFixture app) : WebTest(app)
         submitted.StatusCode.ShouldBe(HttpStatusCode.Redirect, Browser.ErrorsIn(await submitted.Content.ReadAsStringAsync()));
         var order = await App.QueryAsync(db => db.PurchaseOrders.SingleAsync());
         order.Status.ShouldBe(OrderStatus.Placed);
-        order.TotalFen.ShouldBe(188_000);
+        order.Total.Fen.ShouldBe(188_000);
         order.Number.ShouldStartWith("PO-");
         order.Delivery.BuyerPoNumber.ShouldBe("HZ-2026-118");
         var parts = await App.QueryAsync(db => db.SupplierOrders.Where(s => s.OrderId == order.Id).ToListAsync());
@@ -190,7 +191,7 @@ public class OrderFlowTests(AppFixture app) : WebTest(app)
             var product = await db.Products.SingleAsync(p => p.NameZh == "瓮安明前绿茶");
             db.PurchaseOrders.Add(new PurchaseOrder(buyer.Id, "PO-TEST-1", approver.Id,
                 new DeliveryDetails("", "", "海珠区", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3), ""),
-                [new OrderLine(product.Id, product.SupplierId, product.NameZh, product.Unit, 100, product.PriceFor(100).Fen)], 0, DateTimeOffset.UtcNow));
+                [new OrderLine(product.Id, product.SupplierId, product.NameZh, product.Unit, 100, new Money(product.PriceFor(100).Fen))], new Money(0), DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
         });
         var id = await App.QueryAsync(db => db.PurchaseOrders.Select(o => o.Id).SingleAsync());
@@ -274,7 +275,7 @@ public class StockRaceTests
                 // ¥790 each, under the buyer's threshold: placed at submission, as the cart and the API place them.
                 var (order, _) = await placement.SubmitAsync(new Submission(buyerId, userId,
                     new DeliveryDetails("", "", "宝安区", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2), ""),
-                    [new OrderLine(productId, supplierId, "都安山茶油", "瓶", each, 15800)]), DateTimeOffset.UtcNow, default);
+                    [new OrderLine(productId, supplierId, "都安山茶油", "瓶", each, new Money(15800))]), DateTimeOffset.UtcNow, default);
                 return order.Status == OrderStatus.Placed ? "placed" : "waiting";
             }
             catch (AidMarket.Domain.Common.DomainException ex)

@@ -54,7 +54,7 @@ public class StandingAgreementFlowTests(AppFixture app) : WebTest(app)
         (await job.RunOnceAsync(today, default)).ShouldBe(0);
         var order = await App.QueryAsync(db => db.PurchaseOrders.SingleAsync());
         order.Status.ShouldBe(OrderStatus.Placed);
-        order.TotalFen.ShouldBe(180_000);
+        order.Total.Fen.ShouldBe(180_000);
         (await App.QueryAsync(db => db.Products.Where(p => p.NameZh == "瓮安红茶").Select(p => p.Stock).SingleAsync())).ShouldBe(stock - 10);
         (await App.QueryAsync(db => db.StandingAgreements.SingleAsync())).NextDueOn.ShouldBe(today.AddDays(7));
 

@@ -14,7 +14,7 @@ public class JournalEntryConfiguration : IEntityTypeConfiguration<JournalEntry>
         b.Property(e => e.SourceKey).HasMaxLength(JournalEntry.SourceKeyMaxLength);
         b.HasIndex(e => e.SourceKey).IsUnique();
         b.Property(e => e.Memo).HasMaxLength(500);
-        b.Ignore(e => e.TotalFen);
+        b.Ignore(e => e.Total);
         b.OwnsMany(e => e.Postings, p =>
         {
             p.ToTable("postings");

@@ -19,7 +19,7 @@ public class ProductConfiguration : IEntityTypeConfiguration<Product>
         b.HasIndex(p => p.CertificateNumber).IsUnique();
         b.HasIndex(p => new { p.CertificationStatus, p.CertificateExpiresOn });
         b.HasIndex(p => p.SupplierId);
-        b.HasIndex(p => p.BasePriceFen);
+        b.HasIndex(p => p.BasePrice).HasDatabaseName("ix_products_base_price_fen");
         b.Ignore(p => p.TierPrices);
         b.Ignore(p => p.QualityLabels);
         b.Ignore(p => p.Images);

@@ -22,7 +22,6 @@ public class PurchaseOrderConfiguration : IEntityTypeConfiguration<PurchaseOrder
         });
         b.Ignore(o => o.Lines);
         b.DomainJsonList<PurchaseOrder, OrderLine>("_lines", "lines");
-        b.Ignore(o => o.Total);
         b.Ignore(o => o.NeedsApproval);
     }
 }

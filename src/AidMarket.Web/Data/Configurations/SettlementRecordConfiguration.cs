@@ -13,5 +13,7 @@ public class SettlementRecordConfiguration : IEntityTypeConfiguration<Settlement
         b.HasIndex(s => s.JournalEntryId).IsUnique();
         b.HasOne<AidMarket.Domain.Procurement.SupplierOrder>().WithMany().HasForeignKey(s => s.SupplierOrderId);
         b.HasOne<JournalEntry>().WithMany().HasForeignKey(s => s.JournalEntryId);
+        b.Property(s => s.HouseholdShare).HasColumnName("household_fen");
+        b.Property(s => s.SupplierPart).HasColumnName("supplier_fen");
     }
 }

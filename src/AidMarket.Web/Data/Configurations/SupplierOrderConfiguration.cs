@@ -22,7 +22,6 @@ public class SupplierOrderConfiguration : IEntityTypeConfiguration<SupplierOrder
         b.Property(o => o.OrderNumber).HasMaxLength(30);
         b.Ignore(o => o.Lines);
         b.DomainJsonList<SupplierOrder, SupplierOrderLine>("_lines", "lines");
-        b.Ignore(o => o.Total);
         b.Ignore(o => o.Payable);
         b.Ignore(o => o.CanCancel);
     }

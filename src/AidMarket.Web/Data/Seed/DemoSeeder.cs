@@ -116,7 +116,7 @@ public class DemoSeeder(AidMarketDbContext db, UserManager<AppUser> users, Sensi
             {
                 var product = new Product(supplier.Id, spec.CountyCode, new ProductDetails(p.NameZh, p.NameEn, p.Category, p.Description,
                     spec.Villages[0] + "生产基地", p.Unit, p.PackSize, p.MinOrder, p.Stock,
-                    p.Tiers.Select(t => new TierPrice(t.Qty, Money.FromYuan(t.Yuan).Fen)).ToList(),
+                    p.Tiers.Select(t => new TierPrice(t.Qty, Money.FromYuan(t.Yuan))).ToList(),
                     p.Labels.Select(label => new QualityLabel(label, $"LB{spec.CountyCode}{(int)label}{householdNo:D4}", today.AddYears(2))).ToList()), now);
                 product.ApplyForCertification(now);
                 var issued = today.AddDays(-60);

@@ -46,7 +46,7 @@ public class ProductCertificationTests(AppFixture app) : WebTest(app)
         var (manager, id) = await AddProductAsync();
         var product = await App.QueryAsync(db => db.Products.SingleAsync(p => p.Id == id));
         product.CertificationStatus.ShouldBe(CertificationStatus.Draft);
-        product.TierPrices.Select(t => (t.MinQuantity, t.UnitPriceFen)).ShouldBe([(10, 1250L), (100, 1180L)]);
+        product.TierPrices.Select(t => (t.MinQuantity, t.UnitPrice.Fen)).ShouldBe([(10, 1250L), (100, 1180L)]);
         product.QualityLabels.ShouldHaveSingleItem().Kind.ShouldBe(QualityLabelKind.GreenFood);
         (await NewBrowser().GetPageAsync("/")).ShouldNotContain(Mango);
 

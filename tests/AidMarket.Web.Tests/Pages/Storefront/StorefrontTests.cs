@@ -1,11 +1,12 @@
 using AidMarket.Domain.Catalog;
+using AidMarket.Domain.Common;
 
 namespace AidMarket.Web.Tests.Pages.Storefront;
 
 public class StorefrontTests(AppFixture app) : WebTest(app)
 {
     internal static ProductDetails Details(string name) =>
-        new(name, null, "粮油", "", "基地", "瓶", "500毫升/瓶", 1, 10, [new TierPrice(1, 5000)], []);
+        new(name, null, "粮油", "", "基地", "瓶", "500毫升/瓶", 1, 10, [new TierPrice(1, new Money(5000))], []);
 
     [Fact]
     public async Task Lists_certified_products_with_supplier_county_price_and_labels_in_Chinese_text()

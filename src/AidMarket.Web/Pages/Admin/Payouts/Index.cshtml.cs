@@ -13,7 +13,7 @@ namespace AidMarket.Web.Pages.Admin.Payouts;
 public class IndexModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l, SupplierPayouts payouts, StripeTransfers transfers)
     : PageModel
 {
-    public sealed record Payable(Guid Id, string Name, string BankName, string BankAccount, string? StripeAccountId, long BalanceFen, PayoutMethod Channel);
+    public sealed record Payable(Guid Id, string Name, string BankName, string BankAccount, string? StripeAccountId, Money Balance, PayoutMethod Channel);
     public sealed record BatchRow(Guid Id, DateTimeOffset CreatedAt, int Payouts, Money Total, int Pending, int Paid, int Failed);
     public sealed record TransferRow(SupplierPayout Payout, string Name);
 

@@ -12,7 +12,7 @@ namespace AidMarket.Web.Pages.CountyDesk.Disbursements;
 /// </summary>
 public class IndexModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l) : CountyPageModel(db, me, l)
 {
-    public sealed record Payable(Guid Id, string HeadName, string Village, string CardCode, string? PayoutAccountMasked, long BalanceFen);
+    public sealed record Payable(Guid Id, string HeadName, string Village, string CardCode, string? PayoutAccountMasked, Money Balance);
     public sealed record BatchRow(Guid Id, DateTimeOffset CreatedAt, int Lines, Money Total, int Pending, int Paid, int Failed);
 
     [BindProperty, Display(Name = "Minimum per household (yuan)"), Range(0, 1_000_000, ErrorMessage = "Enter an amount from 0 to 1,000,000.")]
@@ -32,7 +32,7 @@ public class IndexModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<
             var balances = await PayableBalances.OfCountyHouseholdsAsync(Db, County, ct);
             var ids = balances.Keys.ToList();
             var payable = await Db.Households.Where(h => ids.Contains(h.Id) && h.PayoutAccountCipher != null).Select(h => h.Id).ToListAsync(ct);
-            batch = DisbursementBatch.FromBalances(payable.ToDictionary(id => id, id => new Money(balances[id])),
+            batch = DisbursementBatch.FromBalances(payable.ToDictionary(id => id, id => balances[id]),
                 Money.FromYuan(MinimumYuan ?? 0), DateTimeOffset.UtcNow, County);
             Db.DisbursementBatches.Add(batch);
             Db.JournalEntries.Add(batch.SentEntry());

@@ -48,7 +48,7 @@ public class ProductForm
     public ProductDetails ToDetails()
     {
         var tiers = Tiers.Where(t => t.MinQuantity is not null || t.Price is not null)
-            .Select(t => new TierPrice(t.MinQuantity ?? 0, t.Price is { } p ? Money.FromYuan(p).Fen : 0)).ToList();
+            .Select(t => new TierPrice(t.MinQuantity ?? 0, t.Price is { } p ? Money.FromYuan(p) : Money.Zero)).ToList();
         if (Labels.Any(l => l.Selected && l.ExpiresOn is null))
             throw new DomainException("Product.LabelExpiry", "A quality label needs its expiry date.");
         var labels = Labels.Where(l => l.Selected).Select(l => new QualityLabel(l.Kind, l.CertificateNumber ?? "", l.ExpiresOn!.Value)).ToList();
