@@ -40,7 +40,7 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("applied_at");
 
-                    b.Property<long>("BasePriceFen")
+                    b.Property<long>("BasePrice")
                         .HasColumnType("bigint")
                         .HasColumnName("base_price_fen");
 
@@ -153,7 +153,7 @@ namespace AidMarket.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_products");
 
-                    b.HasIndex("BasePriceFen")
+                    b.HasIndex("BasePrice")
                         .HasDatabaseName("ix_products_base_price_fen");
 
                     b.HasIndex("CertificateNumber")
@@ -331,7 +331,7 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<long>("ApprovalThresholdFen")
+                    b.Property<long>("ApprovalThreshold")
                         .HasColumnType("bigint")
                         .HasColumnName("approval_threshold_fen");
 
@@ -407,7 +407,7 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<long>("AmountFen")
+                    b.Property<long>("Amount")
                         .HasColumnType("bigint")
                         .HasColumnName("amount_fen");
 
@@ -415,7 +415,7 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("buyer_organization_id");
 
-                    b.Property<long>("CreditedFen")
+                    b.Property<long>("Credited")
                         .HasColumnType("bigint")
                         .HasColumnName("credited_fen");
 
@@ -429,7 +429,7 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("order_number");
 
-                    b.Property<long>("PaidFen")
+                    b.Property<long>("Paid")
                         .HasColumnType("bigint")
                         .HasColumnName("paid_fen");
 
@@ -487,7 +487,7 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<long>("AmountFen")
+                    b.Property<long>("Amount")
                         .HasColumnType("bigint")
                         .HasColumnName("amount_fen");
 
@@ -650,7 +650,7 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("submitted_by_user_id");
 
-                    b.Property<long>("TotalFen")
+                    b.Property<long>("Total")
                         .HasColumnType("bigint")
                         .HasColumnName("total_fen");
 
@@ -905,7 +905,7 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("supplier_id");
 
-                    b.Property<long>("TotalFen")
+                    b.Property<long>("Total")
                         .HasColumnType("bigint")
                         .HasColumnName("total_fen");
 
@@ -1091,7 +1091,7 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<long>("BaselineIncomeFen")
+                    b.Property<long>("BaselineIncome")
                         .HasColumnType("bigint")
                         .HasColumnName("baseline_income_fen");
 
@@ -1720,6 +1720,46 @@ namespace AidMarket.Web.Data.Migrations
                     b.ToTable("import_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("AidMarket.Web.Ledger.SettlementRecord", b =>
+                {
+                    b.Property<Guid>("SupplierOrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_order_id");
+
+                    b.Property<long>("Fee")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fee_fen");
+
+                    b.Property<long>("HouseholdShare")
+                        .HasColumnType("bigint")
+                        .HasColumnName("household_fen");
+
+                    b.Property<Guid>("JournalEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<DateTimeOffset>("SettledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("settled_at");
+
+                    b.Property<long>("SupplierPart")
+                        .HasColumnType("bigint")
+                        .HasColumnName("supplier_fen");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_fen");
+
+                    b.HasKey("SupplierOrderId")
+                        .HasName("pk_settlements");
+
+                    b.HasIndex("JournalEntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_settlements_journal_entry_id");
+
+                    b.ToTable("settlements", (string)null);
+                });
+
             modelBuilder.Entity("AidMarket.Web.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -1841,11 +1881,11 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<long>("AmountFen")
+                    b.Property<long>("Amount")
                         .HasColumnType("bigint")
                         .HasColumnName("amount_fen");
 
-                    b.Property<long>("ExcessFen")
+                    b.Property<long>("Excess")
                         .HasColumnType("bigint")
                         .HasColumnName("excess_fen");
 
@@ -1908,46 +1948,6 @@ namespace AidMarket.Web.Data.Migrations
                         .HasDatabaseName("ix_bank_transfers_slip_key");
 
                     b.ToTable("bank_transfers", (string)null);
-                });
-
-            modelBuilder.Entity("AidMarket.Web.Payments.SettlementRecord", b =>
-                {
-                    b.Property<Guid>("SupplierOrderId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("supplier_order_id");
-
-                    b.Property<long>("FeeFen")
-                        .HasColumnType("bigint")
-                        .HasColumnName("fee_fen");
-
-                    b.Property<long>("HouseholdFen")
-                        .HasColumnType("bigint")
-                        .HasColumnName("household_fen");
-
-                    b.Property<Guid>("JournalEntryId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("journal_entry_id");
-
-                    b.Property<DateTimeOffset>("SettledAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("settled_at");
-
-                    b.Property<long>("SupplierFen")
-                        .HasColumnType("bigint")
-                        .HasColumnName("supplier_fen");
-
-                    b.Property<long>("TotalFen")
-                        .HasColumnType("bigint")
-                        .HasColumnName("total_fen");
-
-                    b.HasKey("SupplierOrderId")
-                        .HasName("pk_settlements");
-
-                    b.HasIndex("JournalEntryId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_settlements_journal_entry_id");
-
-                    b.ToTable("settlements", (string)null);
                 });
 
             modelBuilder.Entity("AidMarket.Web.Payments.StripeEventRecord", b =>
@@ -2357,7 +2357,7 @@ namespace AidMarket.Web.Data.Migrations
                                 .HasColumnType("character varying(60)")
                                 .HasColumnName("account");
 
-                            b1.Property<long>("AmountFen")
+                            b1.Property<long>("Amount")
                                 .HasColumnType("bigint")
                                 .HasColumnName("amount_fen");
 
@@ -2433,7 +2433,7 @@ namespace AidMarket.Web.Data.Migrations
                                 .HasColumnType("uuid")
                                 .HasColumnName("id");
 
-                            b1.Property<long>("AmountFen")
+                            b1.Property<long>("Amount")
                                 .HasColumnType("bigint")
                                 .HasColumnName("amount_fen");
 
@@ -2831,7 +2831,7 @@ namespace AidMarket.Web.Data.Migrations
                         .HasConstraintName("fk_asp_net_users_organizations_organization_id");
                 });
 
-            modelBuilder.Entity("AidMarket.Web.Payments.SettlementRecord", b =>
+            modelBuilder.Entity("AidMarket.Web.Ledger.SettlementRecord", b =>
                 {
                     b.HasOne("AidMarket.Domain.Ledger.JournalEntry", null)
                         .WithMany()

@@ -37,7 +37,7 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("applied_at");
 
-                    b.Property<long>("BasePriceFen")
+                    b.Property<long>("BasePrice")
                         .HasColumnType("bigint")
                         .HasColumnName("base_price_fen");
 
@@ -150,7 +150,7 @@ namespace AidMarket.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_products");
 
-                    b.HasIndex("BasePriceFen")
+                    b.HasIndex("BasePrice")
                         .HasDatabaseName("ix_products_base_price_fen");
 
                     b.HasIndex("CertificateNumber")
@@ -328,7 +328,7 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<long>("ApprovalThresholdFen")
+                    b.Property<long>("ApprovalThreshold")
                         .HasColumnType("bigint")
                         .HasColumnName("approval_threshold_fen");
 
@@ -404,7 +404,7 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<long>("AmountFen")
+                    b.Property<long>("Amount")
                         .HasColumnType("bigint")
                         .HasColumnName("amount_fen");
 
@@ -412,7 +412,7 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("buyer_organization_id");
 
-                    b.Property<long>("CreditedFen")
+                    b.Property<long>("Credited")
                         .HasColumnType("bigint")
                         .HasColumnName("credited_fen");
 
@@ -426,7 +426,7 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("order_number");
 
-                    b.Property<long>("PaidFen")
+                    b.Property<long>("Paid")
                         .HasColumnType("bigint")
                         .HasColumnName("paid_fen");
 
@@ -484,7 +484,7 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<long>("AmountFen")
+                    b.Property<long>("Amount")
                         .HasColumnType("bigint")
                         .HasColumnName("amount_fen");
 
@@ -647,7 +647,7 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("submitted_by_user_id");
 
-                    b.Property<long>("TotalFen")
+                    b.Property<long>("Total")
                         .HasColumnType("bigint")
                         .HasColumnName("total_fen");
 
@@ -902,7 +902,7 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("supplier_id");
 
-                    b.Property<long>("TotalFen")
+                    b.Property<long>("Total")
                         .HasColumnType("bigint")
                         .HasColumnName("total_fen");
 
@@ -1088,7 +1088,7 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<long>("BaselineIncomeFen")
+                    b.Property<long>("BaselineIncome")
                         .HasColumnType("bigint")
                         .HasColumnName("baseline_income_fen");
 
@@ -1717,6 +1717,46 @@ namespace AidMarket.Web.Data.Migrations
                     b.ToTable("import_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("AidMarket.Web.Ledger.SettlementRecord", b =>
+                {
+                    b.Property<Guid>("SupplierOrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_order_id");
+
+                    b.Property<long>("Fee")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fee_fen");
+
+                    b.Property<long>("HouseholdShare")
+                        .HasColumnType("bigint")
+                        .HasColumnName("household_fen");
+
+                    b.Property<Guid>("JournalEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<DateTimeOffset>("SettledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("settled_at");
+
+                    b.Property<long>("SupplierPart")
+                        .HasColumnType("bigint")
+                        .HasColumnName("supplier_fen");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_fen");
+
+                    b.HasKey("SupplierOrderId")
+                        .HasName("pk_settlements");
+
+                    b.HasIndex("JournalEntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_settlements_journal_entry_id");
+
+                    b.ToTable("settlements", (string)null);
+                });
+
             modelBuilder.Entity("AidMarket.Web.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -1838,11 +1878,11 @@ namespace AidMarket.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<long>("AmountFen")
+                    b.Property<long>("Amount")
                         .HasColumnType("bigint")
                         .HasColumnName("amount_fen");
 
-                    b.Property<long>("ExcessFen")
+                    b.Property<long>("Excess")
                         .HasColumnType("bigint")
                         .HasColumnName("excess_fen");
 
@@ -1905,46 +1945,6 @@ namespace AidMarket.Web.Data.Migrations
                         .HasDatabaseName("ix_bank_transfers_slip_key");
 
                     b.ToTable("bank_transfers", (string)null);
-                });
-
-            modelBuilder.Entity("AidMarket.Web.Payments.SettlementRecord", b =>
-                {
-                    b.Property<Guid>("SupplierOrderId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("supplier_order_id");
-
-                    b.Property<long>("FeeFen")
-                        .HasColumnType("bigint")
-                        .HasColumnName("fee_fen");
-
-                    b.Property<long>("HouseholdFen")
-                        .HasColumnType("bigint")
-                        .HasColumnName("household_fen");
-
-                    b.Property<Guid>("JournalEntryId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("journal_entry_id");
-
-                    b.Property<DateTimeOffset>("SettledAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("settled_at");
-
-                    b.Property<long>("SupplierFen")
-                        .HasColumnType("bigint")
-                        .HasColumnName("supplier_fen");
-
-                    b.Property<long>("TotalFen")
-                        .HasColumnType("bigint")
-                        .HasColumnName("total_fen");
-
-                    b.HasKey("SupplierOrderId")
-                        .HasName("pk_settlements");
-
-                    b.HasIndex("JournalEntryId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_settlements_journal_entry_id");
-
-                    b.ToTable("settlements", (string)null);
                 });
 
             modelBuilder.Entity("AidMarket.Web.Payments.StripeEventRecord", b =>
@@ -2354,7 +2354,7 @@ namespace AidMarket.Web.Data.Migrations
                                 .HasColumnType("character varying(60)")
                                 .HasColumnName("account");
 
-                            b1.Property<long>("AmountFen")
+                            b1.Property<long>("Amount")
                                 .HasColumnType("bigint")
                                 .HasColumnName("amount_fen");
 
@@ -2430,7 +2430,7 @@ namespace AidMarket.Web.Data.Migrations
                                 .HasColumnType("uuid")
                                 .HasColumnName("id");
 
-                            b1.Property<long>("AmountFen")
+                            b1.Property<long>("Amount")
                                 .HasColumnType("bigint")
                                 .HasColumnName("amount_fen");
 
@@ -2828,7 +2828,7 @@ namespace AidMarket.Web.Data.Migrations
                         .HasConstraintName("fk_asp_net_users_organizations_organization_id");
                 });
 
-            modelBuilder.Entity("AidMarket.Web.Payments.SettlementRecord", b =>
+            modelBuilder.Entity("AidMarket.Web.Ledger.SettlementRecord", b =>
                 {
                     b.HasOne("AidMarket.Domain.Ledger.JournalEntry", null)
                         .WithMany()
