@@ -17,6 +17,9 @@ public sealed class AppProcess : IAsyncDisposable
         _log = log;
     }
 
+    /// <summary>One random household-data key per test run, shared by every instance (a key written in the repository is refused).</summary>
+    public static readonly string HouseholdKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public string Url { get; }
     public int Pid => _process.Id;
 
@@ -92,7 +95,7 @@ public sealed class AppProcess : IAsyncDisposable
         var env = psi.Environment;
         env["ASPNETCORE_ENVIRONMENT"] = "Production";
         env["ConnectionStrings__AidMarket"] = connectionString;
-        env["SensitiveData__Key"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray());
+        env["SensitiveData__Key"] = HouseholdKey;
         env["Benchmark__Enabled"] = "true";
         env["Seed__Demo"] = "true";
         env["StandingOrders__Enabled"] = "false";

@@ -6,7 +6,7 @@ namespace AidMarket.Web.Hosting;
 
 public class LocalDatabaseOptions
 {
-    /// <summary>Folder holding the cluster; default ~/.local/share/aidmarket (as root: /var/lib/aidmarket).</summary>
+    /// <summary>The app's data folder (see <see cref="AppDataDirectory"/>); the cluster is its pgdata/.</summary>
     public string? DataDirectory { get; set; }
     public int Port { get; set; } = 55432;
     public string Database { get; set; } = "aidmarket";
