@@ -113,7 +113,13 @@ public sealed class AppProcess : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (DateTime.UtcNow < deadline)
         {
-            if (_process.HasExited) throw new InvalidOperationException($"the app exited with {_process.ExitCode}; see {logPath}");
+            if (_process.HasExited)
+            {
+                await _process.WaitForExitAsync(); // its last output reaches the log
+                string tail;
+                lock (_log) tail = string.Join(Environment.NewLine, File.ReadLines(logPath).TakeLast(15));
+                throw new InvalidOperationException($"the app exited with {_process.ExitCode}; {logPath} ends with:{Environment.NewLine}{tail}");
+            }
             try
             {
                 if ((await http.GetAsync(Url + "/health/ready")).IsSuccessStatusCode) return;
@@ -129,6 +135,15 @@ public sealed class AppProcess : IAsyncDisposable
     public double PeakMemoryMiB() => StatusKiB(_process.Id, "VmHWM:") / 1024.0;
 
     public double MemoryMiB() => StatusKiB(_process.Id, "VmRSS:") / 1024.0;
+
+    /// <summary>Stops the app as Ctrl+C or `docker stop` would (SIGTERM), so its shutdown code runs.</summary>
+    public async Task StopAsync()
+    {
+        if (_disposed || _process.HasExited) return;
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()])) await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
 
     /// <summary>Kills the process at once (SIGKILL), as a crash or power loss would: no shutdown code runs.</summary>
     public async Task KillAsync()
@@ -149,7 +164,7 @@ public sealed class AppProcess : IAsyncDisposable
         return 0;
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -18,12 +18,13 @@ public static class KeyRingEncryption
     public static IDataProtectionBuilder ProtectKeysWithHouseholdKey(this IDataProtectionBuilder builder)
     {
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlEncryptor = new AesGcmXmlEncryptor(services.GetRequiredService<SensitiveData>())));
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlEncryptor = new AesGcmXmlEncryptor(services)));
         return builder;
     }
 }
 
-public sealed class AesGcmXmlEncryptor(SensitiveData sensitive) : IXmlEncryptor
+/// <summary>Resolves the key only when a key is written, so building the pipeline never reads it (Program.cs checks it first).</summary>
+public sealed class AesGcmXmlEncryptor(IServiceProvider services) : IXmlEncryptor
 {
     public EncryptedXmlInfo Encrypt(XElement plaintextElement)
     {
@@ -31,7 +32,7 @@ public sealed class AesGcmXmlEncryptor(SensitiveData sensitive) : IXmlEncryptor
         var element = new XElement(KeyRingEncryption.ElementName,
             new XAttribute("version", 1),
             new XComment(" AES-256-GCM under a key derived from SensitiveData:Key (docs/decisions/023) "),
-            new XElement("value", Convert.ToBase64String(sensitive.KeyRing.Seal(plain))));
+            new XElement("value", Convert.ToBase64String(services.GetRequiredService<SensitiveData>().KeyRing.Seal(plain))));
         return new EncryptedXmlInfo(element, typeof(AesGcmXmlDecryptor));
     }
 }
