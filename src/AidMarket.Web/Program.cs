@@ -28,6 +28,7 @@ if (string.IsNullOrEmpty(connectionString))
     var localOptions = builder.Configuration.GetSection("LocalDatabase").Get<LocalDatabaseOptions>() ?? new();
     localOptions.DataDirectory = dataFolder.Root;
     localPostgres = await LocalPostgres.StartAsync(localOptions, startupLogger);
+    EarlierDataFolder.Adopt(dataFolder, new(AppDataDirectory.Default), localPostgres.Created, builder.Configuration, startupLogger);
     connectionString = localPostgres.ConnectionString;
 }
 
