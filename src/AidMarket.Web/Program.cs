@@ -21,11 +21,14 @@ using var startupLogs = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.Sing
 var startupLogger = startupLogs.CreateLogger("AidMarket.Startup");
 
 LocalPostgres? localPostgres = null;
+var dataFolder = AppDataDirectory.From(builder.Configuration);
 var connectionString = builder.Configuration.GetConnectionString("AidMarket");
 if (string.IsNullOrEmpty(connectionString))
 {
     var localOptions = builder.Configuration.GetSection("LocalDatabase").Get<LocalDatabaseOptions>() ?? new();
+    localOptions.DataDirectory = dataFolder.Root;
     localPostgres = await LocalPostgres.StartAsync(localOptions, startupLogger);
+    EarlierDataFolder.Adopt(dataFolder, new(AppDataDirectory.Default), localPostgres.Created, builder.Configuration, startupLogger);
     connectionString = localPostgres.ConnectionString;
 }
 
@@ -82,24 +85,25 @@ PublicUrls.Add(builder.Services, builder.Configuration);
 builder.Services.AddScoped(sp => CurrentUser.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User ?? new()));
 builder.Services.AddHttpContextAccessor();
 
-// Keys in PostgreSQL: every instance behind a load balancer reads the same cookies.
-builder.Services.AddDataProtection().PersistKeysToDbContext<AidMarketDbContext>().SetApplicationName("AidMarket");
+// Keys in PostgreSQL: every instance behind a load balancer reads the same cookies; encrypted there (note 023).
+builder.Services.AddDataProtection().PersistKeysToDbContext<AidMarketDbContext>().SetApplicationName("AidMarket")
+    .ProtectKeysWithHouseholdKey();
 
 builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection("Email"));
 builder.Services.PostConfigure<EmailOptions>(o =>
 {
     if (string.IsNullOrEmpty(o.PickupDirectory))
-        o.PickupDirectory = AppDataDirectory.PathOf("mail");
+        o.PickupDirectory = dataFolder.Mail;
 });
 builder.Services.AddSingleton<Mailer>();
 builder.Services.Configure<SensitiveDataOptions>(builder.Configuration.GetSection("SensitiveData"));
 if (localPostgres is not null)
-    builder.Services.PostConfigure<SensitiveDataOptions>(o => o.KeyFile ??= SensitiveData.DefaultKeyFile);
+    builder.Services.PostConfigure<SensitiveDataOptions>(o => o.KeyFile ??= dataFolder.HouseholdKeyFile);
 builder.Services.AddSingleton<SensitiveData>();
 builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection("Storage"));
 builder.Services.PostConfigure<StorageOptions>(o =>
 {
-    if (string.IsNullOrEmpty(o.ProductImagesPath)) o.ProductImagesPath = ProductImageStore.DefaultPath;
+    if (string.IsNullOrEmpty(o.ProductImagesPath)) o.ProductImagesPath = dataFolder.ProductImages;
 });
 builder.Services.AddSingleton<ProductImageStore>();
 builder.Services.AddMemoryCache(o => o.SizeLimit = 20_000);
@@ -129,7 +133,8 @@ builder.Services.AddSingleton<AidMarket.Web.Statements.StatementAccess>();
 builder.Services.AddRateLimiter(o => AidMarket.Web.Statements.StatementAccess.AddRateLimit(o, statementOptions));
 builder.Services.AddAidMarketStripe(builder.Configuration);
 builder.Services.AddAidMarketMessaging(builder.Configuration);
-builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
+builder.Services.Configure<SeedOptions>(o => o.Demo = SeedOptions.DemoFor(builder.Configuration, localPostgres is not null));
+builder.Services.AddSingleton<DemoMode>();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddHealthChecks().AddDbContextCheck<AidMarketDbContext>("database", tags: ["ready"]);
 
@@ -168,8 +173,12 @@ app.MapBenchmarkBaseline(connectionString);
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
 
-try { await DatabaseInitializer.InitializeAsync(app.Services); }
-catch (AidMarket.Web.Data.Migrations.DatabaseTooOldException ex)
+try
+{
+    _ = app.Services.GetRequiredService<SensitiveData>(); // a missing or published household key stops the app here
+    await DatabaseInitializer.InitializeAsync(app.Services);
+}
+catch (Exception ex) when (ex is AidMarket.Web.Data.Migrations.DatabaseTooOldException or HouseholdKeyException)
 {
     await Console.Error.WriteLineAsync(ex.Message);
     if (localPostgres is not null) await localPostgres.StopAsync();

@@ -41,6 +41,21 @@ public class SignInTests(BrowserFixture app) : IClassFixture<BrowserFixture>
     }
 
     [Fact]
+    public async Task With_demo_data_every_page_shows_that_the_demo_password_is_public_in_the_users_language()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        var layout = new Layout(page);
+        await Expect(layout.DemoBanner).ToBeVisibleAsync();
+        await Expect(layout.DemoBanner).ToHaveTextAsync("演示数据：演示账号的密码是公开的，请勿用于生产。");
+        await new LoginPage(page).LogInAsync("officer@aidmarket.demo", Password);
+        await Expect(layout.DemoBanner).ToBeVisibleAsync();
+        await layout.SwitchToEnglishAsync();
+        await Expect(layout.DemoBanner).ToHaveTextAsync("Demo data: the demo accounts' password is public; do not use in production.");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_wrong_password_shows_an_error_and_five_lock_the_account_on_the_login_page()
     {
         var page = await app.NewPageAsync();

@@ -11,7 +11,7 @@ namespace AidMarket.Testing;
 public class AidMarketFactory(string connectionString, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     /// <summary>One household-data key for the whole test run: instances sharing a database read each other's rows.</summary>
-    public static readonly string TestKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    public static readonly string TestKey = AppProcess.HouseholdKey;
 
     public ConcurrentQueue<string> Logs { get; } = new();
 
@@ -24,6 +24,8 @@ public class AidMarketFactory(string connectionString, IDictionary<string, strin
         builder.UseSetting("Email:PickupDirectory", MailDirectory);
         builder.UseSetting("Messaging:Outbox:PollInterval", "00:00:00.100");
         builder.UseSetting("SensitiveData:Key", TestKey);
+        // A configured database gets no demo logins unless asked for; tests ask (a setting of null leaves it unset).
+        builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Storage:ProductImagesPath", Path.Combine(Path.GetTempPath(), "aidmarket-images-" + Guid.NewGuid().ToString("N")[..8]));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);

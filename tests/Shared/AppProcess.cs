@@ -17,6 +17,9 @@ public sealed class AppProcess : IAsyncDisposable
         _log = log;
     }
 
+    /// <summary>One random household-data key per test run, shared by every instance (a key written in the repository is refused).</summary>
+    public static readonly string HouseholdKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public string Url { get; }
     public int Pid => _process.Id;
 
@@ -92,7 +95,7 @@ public sealed class AppProcess : IAsyncDisposable
         var env = psi.Environment;
         env["ASPNETCORE_ENVIRONMENT"] = "Production";
         env["ConnectionStrings__AidMarket"] = connectionString;
-        env["SensitiveData__Key"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray());
+        env["SensitiveData__Key"] = HouseholdKey;
         env["Benchmark__Enabled"] = "true";
         env["Seed__Demo"] = "true";
         env["StandingOrders__Enabled"] = "false";
@@ -110,7 +113,13 @@ public sealed class AppProcess : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (DateTime.UtcNow < deadline)
         {
-            if (_process.HasExited) throw new InvalidOperationException($"the app exited with {_process.ExitCode}; see {logPath}");
+            if (_process.HasExited)
+            {
+                await _process.WaitForExitAsync(); // its last output reaches the log
+                string tail;
+                lock (_log) tail = string.Join(Environment.NewLine, File.ReadLines(logPath).TakeLast(15));
+                throw new InvalidOperationException($"the app exited with {_process.ExitCode}; {logPath} ends with:{Environment.NewLine}{tail}");
+            }
             try
             {
                 if ((await http.GetAsync(Url + "/health/ready")).IsSuccessStatusCode) return;
@@ -126,6 +135,15 @@ public sealed class AppProcess : IAsyncDisposable
     public double PeakMemoryMiB() => StatusKiB(_process.Id, "VmHWM:") / 1024.0;
 
     public double MemoryMiB() => StatusKiB(_process.Id, "VmRSS:") / 1024.0;
+
+    /// <summary>Stops the app as Ctrl+C or `docker stop` would (SIGTERM), so its shutdown code runs.</summary>
+    public async Task StopAsync()
+    {
+        if (_disposed || _process.HasExited) return;
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()])) await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
 
     /// <summary>Kills the process at once (SIGKILL), as a crash or power loss would: no shutdown code runs.</summary>
     public async Task KillAsync()
@@ -146,7 +164,7 @@ public sealed class AppProcess : IAsyncDisposable
         return 0;
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

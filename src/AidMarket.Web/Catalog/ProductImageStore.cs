@@ -1,5 +1,4 @@
 using AidMarket.Domain.Catalog;
-using AidMarket.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AidMarket.Web.Catalog;
@@ -61,6 +60,4 @@ public class ProductImageStore(IOptions<StorageOptions> options)
     {
         if (PathOf(fileName) is { } path && File.Exists(path)) File.Delete(path);
     }
-
-    public static string DefaultPath => AppDataDirectory.PathOf("product-images");
 }

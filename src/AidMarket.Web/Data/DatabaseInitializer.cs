@@ -6,7 +6,7 @@ namespace AidMarket.Web.Data;
 public static class DatabaseInitializer
 {
     /// <summary>
-    /// Applies pending migrations (EF takes a database lock, so instances may start together) and seeds the demo data once.
+    /// Applies pending migrations (EF takes a database lock, so instances may start together) and seeds the demo data once (or looks for demo logins left by an earlier run).
     /// Throws <see cref="Migrations.DatabaseTooOldException"/> for a database it cannot bring up to date.
     /// </summary>
     public static async Task InitializeAsync(IServiceProvider services, CancellationToken ct = default)
@@ -19,5 +19,7 @@ public static class DatabaseInitializer
         await db.Database.MigrateAsync(ct);
         if (scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value.Demo)
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ct);
+        else
+            await scope.ServiceProvider.GetRequiredService<DemoMode>().DetectAsync(db, ct);
     }
 }

@@ -6,7 +6,7 @@ namespace AidMarket.Web.Hosting;
 
 public class LocalDatabaseOptions
 {
-    /// <summary>Folder holding the cluster; default ~/.local/share/aidmarket (as root: /var/lib/aidmarket).</summary>
+    /// <summary>The app's data folder (see <see cref="AppDataDirectory"/>); the cluster is its pgdata/.</summary>
     public string? DataDirectory { get; set; }
     public int Port { get; set; } = 55432;
     public string Database { get; set; } = "aidmarket";
@@ -32,6 +32,8 @@ public sealed class LocalPostgres
     }
 
     public string BaseDirectory { get; }
+    /// <summary>The cluster was made by this start (an empty database), not found from an earlier run.</summary>
+    public bool Created { get; private set; }
     public string DataDirectory => Path.Combine(BaseDirectory, "pgdata");
     public string LogFile => Path.Combine(BaseDirectory, "postgres.log");
     public string ConnectionString { get; private set; } = "";
@@ -94,6 +96,7 @@ public sealed class LocalPostgres
         {
             await RunAsync("initdb", ["-D", DataDirectory, "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8",
                 "--auth-local=scram-sha-256", "--auth-host=scram-sha-256", "--pwfile", pwfile], ct);
+            Created = true;
         }
         finally
         {

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using AidMarket.Domain.Producers;
-using AidMarket.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AidMarket.Web.Security;
@@ -21,16 +20,19 @@ public class SensitiveDataOptions
 /// </summary>
 public sealed class SensitiveData
 {
-    private const byte FormatVersion = 1;
-    private readonly byte[] _encryptionKey;
+    private readonly AesGcmBox _box;
     private readonly byte[] _lookupKey;
 
     public SensitiveData(IOptions<SensitiveDataOptions> options)
     {
         var master = LoadMasterKey(options.Value);
-        _encryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, master, 32, info: "aidmarket/sensitive/encrypt"u8.ToArray());
+        _box = new AesGcmBox(HKDF.DeriveKey(HashAlgorithmName.SHA256, master, 32, info: "aidmarket/sensitive/encrypt"u8.ToArray()));
         _lookupKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, master, 32, info: "aidmarket/sensitive/lookup"u8.ToArray());
+        KeyRing = new AesGcmBox(HKDF.DeriveKey(HashAlgorithmName.SHA256, master, 32, info: "aidmarket/data-protection/key-ring"u8.ToArray()));
     }
+
+    /// <summary>Seals the Data Protection key ring in the database (<see cref="KeyRingEncryption"/>): one secret to keep.</summary>
+    public AesGcmBox KeyRing { get; }
 
     public SealedValue Seal(ChineseIdNumber id) => new(Encrypt(id.Value), Lookup(id.Value), id.Masked);
 
@@ -38,37 +40,16 @@ public sealed class SensitiveData
 
     public string Lookup(ChineseIdNumber id) => Lookup(id.Value);
 
-    public string Unseal(byte[] sealedBytes)
-    {
-        if (sealedBytes.Length < 1 + 12 + 16 || sealedBytes[0] != FormatVersion)
-            throw new CryptographicException("Unknown sealed value format.");
-        var nonce = sealedBytes.AsSpan(1, 12);
-        var tag = sealedBytes.AsSpan(13, 16);
-        var cipher = sealedBytes.AsSpan(29);
-        var plain = new byte[cipher.Length];
-        using var aes = new AesGcm(_encryptionKey, 16);
-        aes.Decrypt(nonce, cipher, tag, plain);
-        return Encoding.UTF8.GetString(plain);
-    }
+    public string Unseal(byte[] sealedBytes) => Encoding.UTF8.GetString(_box.Open(sealedBytes));
 
-    private byte[] Encrypt(string value)
-    {
-        var plain = Encoding.UTF8.GetBytes(value);
-        var output = new byte[1 + 12 + 16 + plain.Length];
-        output[0] = FormatVersion;
-        var nonce = output.AsSpan(1, 12);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(_encryptionKey, 16);
-        aes.Encrypt(nonce, plain, output.AsSpan(29), output.AsSpan(13, 16));
-        return output;
-    }
+    private byte[] Encrypt(string value) => _box.Seal(Encoding.UTF8.GetBytes(value));
 
     private string Lookup(string value) => Convert.ToHexString(HMACSHA256.HashData(_lookupKey, Encoding.UTF8.GetBytes(value))).ToLowerInvariant();
 
     private static byte[] LoadMasterKey(SensitiveDataOptions options)
     {
         if (!string.IsNullOrEmpty(options.Key)) return Decode(options.Key, "SensitiveData:Key");
-        var path = options.KeyFile ?? throw new InvalidOperationException(
+        var path = options.KeyFile ?? throw new HouseholdKeyException(
             "No key for household data. Set SensitiveData__Key (base64 of 32 random bytes, e.g. `openssl rand -base64 32`) "
             + "or SensitiveData__KeyFile. Keep it outside the database and back it up: without it the ID numbers cannot be read.");
         if (!File.Exists(path))
@@ -82,10 +63,12 @@ public sealed class SensitiveData
 
     private static byte[] Decode(string base64, string source)
     {
-        var key = Convert.FromBase64String(base64);
-        return key.Length == 32 ? key : throw new InvalidOperationException($"The household data key in {source} must be 32 bytes.");
+        var key = new byte[32];
+        if (!Convert.TryFromBase64String(base64.Trim(), key, out var length) || length != 32)
+            throw new HouseholdKeyException($"The household data key in {source} must be base64 of 32 bytes: make one with `openssl rand -base64 32`.");
+        if (KnownKeys.IsKnown(key))
+            throw new HouseholdKeyException($"The household data key in {source} is published in the AidMarket repository and protects nothing: "
+                + "make your own with `openssl rand -base64 32` (docker/.env.example says where it goes).");
+        return key;
     }
-
-    /// <summary>With the embedded database the key file sits beside the cluster, never inside it.</summary>
-    public static string DefaultKeyFile => AppDataDirectory.PathOf("household-data.key");
 }

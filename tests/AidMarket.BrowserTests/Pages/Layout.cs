@@ -8,6 +8,7 @@ public class Layout(IPage page)
     public ILocator Navigation => page.GetByRole(AriaRole.Navigation).First;
     public ILocator CurrentRole => page.GetByTestId("current-role");
     public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+    public ILocator DemoBanner => page.GetByRole(AriaRole.Note);
 
     public Task SwitchToEnglishAsync() => page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
     public Task SwitchToChineseAsync() => page.GetByRole(AriaRole.Button, new() { Name = "中文" }).ClickAsync();
