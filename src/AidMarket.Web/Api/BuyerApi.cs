@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using AidMarket.Domain.Procurement;
 using AidMarket.Web.Catalog;
+using AidMarket.Web.Input;
 using AidMarket.Web.Procurement;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
@@ -40,7 +41,7 @@ public static class BuyerApi
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policy).WithTags("Buyer API");
         api.MapGet("/products", SearchAsync).WithName("SearchProducts");
         api.MapGet("/products/{id:guid}", GetProductAsync).WithName("GetProduct");
-        api.MapPost("/orders", PlaceOrderAsync).WithName("PlaceOrder");
+        api.MapPost("/orders", PlaceOrderAsync).WithName("PlaceOrder").Accepts<OrderRequest>("application/json");
         api.MapGet("/orders/{id:guid}", GetOrderAsync).WithName("GetOrder");
     }
 
@@ -50,8 +51,10 @@ public static class BuyerApi
         r.SupplierName, r.CountyName, r.Product.Unit, r.Product.PackSize, r.Product.MinOrderQuantity, r.Product.Stock,
         r.Product.TierPrices.Select(t => new TierDto(t.MinQuantity, t.UnitPrice.Yuan)).ToList(), r.Product.CertificateExpiresOn!.Value);
 
-    private static async Task<Ok<IReadOnlyList<ProductDto>>> SearchAsync(AidMarketDbContext db, StorefrontCache cache, string? q, string? county, int? page, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<ProductDto>>, ProblemHttpResult>> SearchAsync(AidMarketDbContext db, StorefrontCache cache,
+        string? q, string? county, int? page, CancellationToken ct)
     {
+        if (ControlCharacters.In(q) || ControlCharacters.In(county)) return BadText;
         var (rows, _) = await StorefrontQuery.SearchAsync(db, cache, new StorefrontFilter(q, county, null, null, null, false, StorefrontSort.Relevance, page ?? 1), [], Today, ct);
         return TypedResults.Ok<IReadOnlyList<ProductDto>>(rows.Select(ToDto).ToList());
     }
@@ -67,11 +70,13 @@ public static class BuyerApi
             : Problem(StatusCodes.Status404NotFound, "Not found", "Your organization has no order with this id.");
 
     private static async Task<Results<Created<OrderDto>, Ok<OrderDto>, ProblemHttpResult>> PlaceOrderAsync(AidMarketDbContext db, OrderPlacement placement,
-        CurrentUser me, HttpRequest http, OrderRequest request, CancellationToken ct)
+        CurrentUser me, HttpRequest http, CancellationToken ct)
     {
         var key = http.Headers["Idempotency-Key"].ToString().Trim();
-        if (key.Length is 0 or > 100)
+        if (key.Length is 0 or > 100 || ControlCharacters.In(key))
             return Problem(StatusCodes.Status400BadRequest, "Idempotency-Key required", "Send a unique Idempotency-Key header (at most 100 characters) with each new order; repeat it to retry safely.");
+        if (await ApiJson.ReadAsync<OrderRequest>(http, ct) is not { } request)
+            return Problem(StatusCodes.Status400BadRequest, "Malformed body", ApiJson.Expected);
         if (request.Lines is null || request.Lines.Count == 0 || request.Lines.Any(l => l is null || (l.ProductId is null && string.IsNullOrWhiteSpace(l.Code))))
             return Problem(StatusCodes.Status400BadRequest, "Bad lines", "An order needs at least one line, each with a productId or a code and a quantity.");
         var org = me.OrganizationId!.Value;
@@ -106,6 +111,8 @@ public static class BuyerApi
         if (await db.PurchaseOrders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id && o.BuyerOrganizationId == org, ct) is not { } o) return null;
         return OrderDto.Of(o, await db.SupplierOrders.AsNoTracking().Where(s => s.OrderId == id).ToListAsync(ct));
     }
+
+    private static ProblemHttpResult BadText => Problem(StatusCodes.Status400BadRequest, "Control characters", "Search text cannot contain control characters.");
 
     private static ProblemHttpResult Problem(int status, string title, string detail) => TypedResults.Problem(detail, statusCode: status, title: title);
 }
