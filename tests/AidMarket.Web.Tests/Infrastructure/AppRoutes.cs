@@ -58,7 +58,9 @@ public static class AppRoutes
 
     private static IEnumerable<AppRoute> PageRoutes(string template, CompiledPageActionDescriptor page)
     {
-        var handlers = page.HandlerMethods.Count > 0 ? page.HandlerMethods : [new HandlerMethodDescriptor { HttpMethod = "GET", Parameters = [] }];
+        // A page model's own filter overrides (OnPageHandlerExecuting) are listed as handlers of a "PAGE" method: not routes.
+        var handlers = page.HandlerMethods.Where(h => h.MethodInfo.GetBaseDefinition().DeclaringType != typeof(PageModel)).ToList();
+        if (handlers.Count == 0) handlers = [new HandlerMethodDescriptor { HttpMethod = "GET", Parameters = [] }];
         foreach (var h in handlers)
         {
             var isGet = h.HttpMethod.Equals("GET", StringComparison.OrdinalIgnoreCase);

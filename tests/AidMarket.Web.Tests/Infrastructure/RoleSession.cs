@@ -20,13 +20,25 @@ public sealed class RoleSession(string role, Browser browser, string token)
         return new RoleSession(role, browser, Browser.TokenFrom(await browser.GetPageAsync("/")));
     }
 
+    /// <summary>The ERP of <paramref name="organizationId"/>: a client sending a fresh API key of that buyer organization.</summary>
+    public static async Task<RoleSession> OpenApiKeyAsync(AppFixture app, Guid organizationId)
+    {
+        var (key, secret) = AidMarket.Web.Api.ApiKey.Create(organizationId, "ERP", await app.QueryAsync(db => db.Users.Select(u => u.Id).FirstAsync()));
+        await app.ExecuteAsync(async db => { db.ApiKeys.Add(key); await db.SaveChangesAsync(); });
+        var client = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        return new RoleSession(ApiKey, new Browser(client), "");
+    }
+
+    public const string ApiKey = "apikey";
+
     public static async Task<IReadOnlyList<RoleSession>> OpenAllAsync(AppFixture app) =>
         await Task.WhenAll(Roles.Select(r => OpenAsync(app, r)));
 
     /// <summary>Signs in again after a request that signed this role out (the logout form).</summary>
     public async Task RestoreAsync()
     {
-        if (Role == Anonymous) return;
+        if (Role is Anonymous or ApiKey) return;
         await Browser.LogInOrThrowAsync(Role + "@aidmarket.demo");
         Token = Browser.TokenFrom(await Browser.GetPageAsync("/"));
     }
