@@ -5,13 +5,6 @@ namespace AidMarket.Web.Tests.Input;
 /// <summary>Each class of bad input the probe of issue 19 found: a 4xx that says why, or the form again with its message and the input kept.</summary>
 public class InputGuardTests(AppFixture app) : WebTest(app)
 {
-    private async Task<Browser> LogInAsync(string email)
-    {
-        var browser = NewBrowser();
-        await browser.LogInOrThrowAsync(email);
-        return browser;
-    }
-
     private Task<Guid> ProductIdAsync() => App.QueryAsync(db => db.Products.Where(p => p.NameZh == "田林姬松茸干品").Select(p => p.Id).SingleAsync());
 
     [Fact]
@@ -64,12 +57,12 @@ public class InputGuardTests(AppFixture app) : WebTest(app)
     [InlineData("/County/Lookups?p=2147483647")]
     [InlineData("/County/Audit?p=2147483647")]
     public async Task A_page_number_near_two_to_the_31_shows_an_empty_page(string url) =>
-        (await (await LogInAsync("officer@aidmarket.demo")).GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await SignInAsync("officer@aidmarket.demo")).GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
     [Fact]
     public async Task Cart_quantities_that_overflow_stay_in_the_cart_at_the_largest_quantity()
     {
-        var purchaser = await LogInAsync("purchaser@aidmarket.demo");
+        var purchaser = await SignInAsync("purchaser@aidmarket.demo");
         var product = await ProductIdAsync();
         var add = new Dictionary<string, string> { ["productId"] = product.ToString(), ["quantity"] = int.MaxValue.ToString() };
         (await purchaser.SubmitAsync($"/Products/{product}", add, "/Buyer/Cart?handler=Add")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -82,7 +75,7 @@ public class InputGuardTests(AppFixture app) : WebTest(app)
     [Fact]
     public async Task An_overflowing_baseline_income_is_refused_on_the_form()
     {
-        var officer = await LogInAsync("officer@aidmarket.demo");
+        var officer = await SignInAsync("officer@aidmarket.demo");
         var response = await officer.SubmitAsync("/County/Households/Edit", new Dictionary<string, string>
         {
             ["Input.HeadName"] = "蓝秀英", ["Input.IdNumber"] = "451029198503127710", ["Input.Village"] = "八渡村", ["Input.Size"] = "4",
@@ -96,7 +89,7 @@ public class InputGuardTests(AppFixture app) : WebTest(app)
     [Fact]
     public async Task An_overflowing_tier_price_is_refused_on_the_form()
     {
-        var manager = await LogInAsync("supplier@aidmarket.demo");
+        var manager = await SignInAsync("supplier@aidmarket.demo");
         var response = await manager.SubmitAsync("/Supplier/Products/Edit", ProductCertificationTests.ProductForm(price1: decimal.MaxValue.ToString()));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -106,7 +99,7 @@ public class InputGuardTests(AppFixture app) : WebTest(app)
     [Fact]
     public async Task Lot_quantities_whose_total_overflows_and_a_blank_lot_number_are_refused_on_the_form()
     {
-        var manager = await LogInAsync("supplier@aidmarket.demo");
+        var manager = await SignInAsync("supplier@aidmarket.demo");
         var product = await ProductIdAsync();
         var linked = await App.QueryAsync(db => db.BenefitLinks.Where(k => db.Products.Any(p => p.Id == product && p.SupplierId == k.SupplierId))
             .Select(k => k.HouseholdId).Take(2).ToListAsync());
@@ -123,11 +116,11 @@ public class InputGuardTests(AppFixture app) : WebTest(app)
     [Fact]
     public async Task A_blank_card_code_or_legal_name_is_asked_for_again()
     {
-        var manager = await LogInAsync("supplier@aidmarket.demo");
+        var manager = await SignInAsync("supplier@aidmarket.demo");
         var link = await manager.SubmitAsync("/Supplier/Links", new Dictionary<string, string> { ["Input.CardCode"] = "   ", ["Input.Kind"] = "ProduceSupply" });
         Browser.ErrorsIn(await link.Content.ReadAsStringAsync()).ShouldContain("请输入明白卡编号");
 
-        var register = await (await LogInAsync("partner@aidmarket.demo")).SubmitAsync("/Suppliers/Register",
+        var register = await (await SignInAsync("partner@aidmarket.demo")).SubmitAsync("/Suppliers/Register",
             new Dictionary<string, string> { ["Input.LegalName"] = " \t ", ["Input.CreditCode"] = "x" });
         Browser.ErrorsIn(await register.Content.ReadAsStringAsync()).ShouldContain("请输入主体名称");
     }
