@@ -4,6 +4,7 @@ using AidMarket.Web.Catalog;
 using AidMarket.Web.Data.Seed;
 using AidMarket.Web.Hosting;
 using AidMarket.Web.Imports;
+using AidMarket.Web.Input;
 using AidMarket.Web.Messaging;
 using AidMarket.Web.Payments;
 using AidMarket.Web.Procurement;
@@ -46,7 +47,8 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizeAreaFolder("Identity", "/Account/Manage");
     })
     .AddViewLocalization()
-    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+    .AddInputGuards();
 
 builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
     {

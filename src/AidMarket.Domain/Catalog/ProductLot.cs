@@ -17,6 +17,8 @@ public class ProductLot
         if (string.IsNullOrWhiteSpace(lotCode)) throw new DomainException("Lot.CodeRequired", "Enter the lot number.");
         if (contributions.Count == 0) throw new DomainException("Lot.NoHouseholds", "A lot needs at least one household who supplied it.");
         if (contributions.Any(c => c.Quantity <= 0)) throw new DomainException("Lot.Quantity", "Each household's quantity must be greater than zero.");
+        try { _ = contributions.Sum(c => c.Quantity); } // the lot's total must be a number, or every page showing it fails
+        catch (OverflowException) { throw new DomainException("Lot.QuantityTooLarge", "The quantities are too large."); }
         if (contributions.Select(c => c.HouseholdId).Distinct().Count() != contributions.Count)
             throw new DomainException("Lot.HouseholdTwice", "Each household appears once in a lot.");
         Id = Guid.CreateVersion7();

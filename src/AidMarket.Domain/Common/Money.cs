@@ -8,15 +8,21 @@ public readonly record struct Money(long Fen) : IComparable<Money>
     public static readonly Money Zero = new(0);
 
     /// <summary>The one place where yuan are rounded to fen: half away from zero.</summary>
-    public static Money FromYuan(decimal yuan) =>
-        new(checked((long)decimal.Round(yuan * 100m, 0, MidpointRounding.AwayFromZero)));
+    public static Money FromYuan(decimal yuan)
+    {
+        try { return new(checked((long)decimal.Round(yuan * 100m, 0, MidpointRounding.AwayFromZero))); }
+        catch (OverflowException) { throw TooLarge(); }
+    }
 
     public decimal Yuan => Fen / 100m;
 
-    public static Money operator +(Money a, Money b) => new(checked(a.Fen + b.Fen));
-    public static Money operator -(Money a, Money b) => new(checked(a.Fen - b.Fen));
-    public static Money operator -(Money a) => new(checked(-a.Fen));
-    public static Money operator *(Money a, long quantity) => new(checked(a.Fen * quantity));
+    public static Money operator +(Money a, Money b) { try { return new(checked(a.Fen + b.Fen)); } catch (OverflowException) { throw TooLarge(); } }
+    public static Money operator -(Money a, Money b) { try { return new(checked(a.Fen - b.Fen)); } catch (OverflowException) { throw TooLarge(); } }
+    public static Money operator -(Money a) { try { return new(checked(-a.Fen)); } catch (OverflowException) { throw TooLarge(); } }
+    public static Money operator *(Money a, long quantity) { try { return new(checked(a.Fen * quantity)); } catch (OverflowException) { throw TooLarge(); } }
+
+    /// <summary>An amount past what fen in a long hold is bad input (a typed price, a quantity), not a server fault.</summary>
+    private static DomainException TooLarge() => new("Money.TooLarge", "The amount is too large.");
     public static bool operator <(Money a, Money b) => a.Fen < b.Fen;
     public static bool operator >(Money a, Money b) => a.Fen > b.Fen;
     public static bool operator <=(Money a, Money b) => a.Fen <= b.Fen;

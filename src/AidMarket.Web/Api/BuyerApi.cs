@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using AidMarket.Domain.Procurement;
 using AidMarket.Web.Catalog;
+using AidMarket.Web.Input;
 using AidMarket.Web.Procurement;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
@@ -44,7 +45,7 @@ public static class BuyerApi
             .WithSummary("Search certified products on sale").WithDescription($"{StorefrontQuery.PageSize} products a page, best match first; an empty query lists them all.");
         api.MapGet("/products/{id:guid}", GetProductAsync).WithName("GetProduct").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Read one certified product on sale").WithDescription("404 when no certified product on sale has this id.");
-        api.MapPost("/orders", PlaceOrderAsync).WithName("PlaceOrder").ProducesProblem(StatusCodes.Status400BadRequest)
+        api.MapPost("/orders", PlaceOrderAsync).WithName("PlaceOrder").Accepts<OrderRequest>("application/json").ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Place a purchase order").WithDescription("201 with the new order; 200 with the same order when retried with the same " +
                 "Idempotency-Key and body. 400: no key or no lines. 422: a rule refused it (minimum quantity, stock, the key used with another body). " +
@@ -61,10 +62,11 @@ public static class BuyerApi
         r.SupplierName, r.CountyName, r.Product.Unit, r.Product.PackSize, r.Product.MinOrderQuantity, r.Product.Stock,
         r.Product.TierPrices.Select(t => new TierDto(t.MinQuantity, t.UnitPrice.Yuan)).ToList(), r.Product.CertificateExpiresOn!.Value);
 
-    private static async Task<Ok<IReadOnlyList<ProductDto>>> SearchAsync(AidMarketDbContext db, StorefrontCache cache,
+    private static async Task<Results<Ok<IReadOnlyList<ProductDto>>, ProblemHttpResult>> SearchAsync(AidMarketDbContext db, StorefrontCache cache,
         [Description("Words of the name, in Chinese or English")] string? q, [Description("A county code, such as 451029")] string? county,
         [Description("The page, from 1")] int? page, CancellationToken ct)
     {
+        if (ControlCharacters.In(q) || ControlCharacters.In(county)) return BadText;
         var (rows, _) = await StorefrontQuery.SearchAsync(db, cache, new StorefrontFilter(q, county, null, null, null, false, StorefrontSort.Relevance, page ?? 1), [], Today, ct);
         return TypedResults.Ok<IReadOnlyList<ProductDto>>(rows.Select(ToDto).ToList());
     }
@@ -80,11 +82,13 @@ public static class BuyerApi
             : Problem(StatusCodes.Status404NotFound, "Not found", "Your organization has no order with this id.");
 
     private static async Task<Results<Created<OrderDto>, Ok<OrderDto>, ProblemHttpResult>> PlaceOrderAsync(AidMarketDbContext db, OrderPlacement placement,
-        CurrentUser me, [FromHeader(Name = BuyerApiDocument.IdempotencyHeader)] string? idempotencyKey, OrderRequest request, CancellationToken ct)
+        CurrentUser me, [FromHeader(Name = BuyerApiDocument.IdempotencyHeader)] string? idempotencyKey, HttpRequest http, CancellationToken ct)
     {
         var key = (idempotencyKey ?? "").Trim();
-        if (key.Length is 0 or > 100)
+        if (key.Length is 0 or > 100 || ControlCharacters.In(key))
             return Problem(StatusCodes.Status400BadRequest, "Idempotency-Key required", "Send a unique Idempotency-Key header (at most 100 characters) with each new order; repeat it to retry safely.");
+        if (await ApiJson.ReadAsync<OrderRequest>(http, ct) is not { } request)
+            return Problem(StatusCodes.Status400BadRequest, "Malformed body", ApiJson.Expected);
         if (request.Lines is null || request.Lines.Count == 0 || request.Lines.Any(l => l is null || (l.ProductId is null && string.IsNullOrWhiteSpace(l.Code))))
             return Problem(StatusCodes.Status400BadRequest, "Bad lines", "An order needs at least one line, each with a productId or a code and a quantity.");
         var org = me.OrganizationId!.Value;
@@ -119,6 +123,8 @@ public static class BuyerApi
         if (await db.PurchaseOrders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id && o.BuyerOrganizationId == org, ct) is not { } o) return null;
         return OrderDto.Of(o, await db.SupplierOrders.AsNoTracking().Where(s => s.OrderId == id).ToListAsync(ct));
     }
+
+    private static ProblemHttpResult BadText => Problem(StatusCodes.Status400BadRequest, "Control characters", "Search text cannot contain control characters.");
 
     private static ProblemHttpResult Problem(int status, string title, string detail) => TypedResults.Problem(detail, statusCode: status, title: title);
 }

@@ -27,7 +27,7 @@ public class MoneyTests
     {
         (-new Money(250)).ShouldBe(new Money(-250));
         (-new Money(-250)).ShouldBe(new Money(250));
-        Should.Throw<OverflowException>(() => -new Money(long.MinValue));
+        Should.Throw<DomainException>(() => -new Money(long.MinValue)).Code.ShouldBe("Money.TooLarge");
     }
 
     [Fact]

@@ -102,6 +102,14 @@ public abstract class WebTest<TFixture>(TFixture app) : IClassFixture<TFixture>,
     public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     protected Browser NewBrowser() => new(App.Factory);
+
+    /// <summary>A new browser signed in as <paramref name="email"/> (a demo login unless told otherwise).</summary>
+    protected async Task<Browser> SignInAsync(string email)
+    {
+        var browser = NewBrowser();
+        await browser.LogInOrThrowAsync(email);
+        return browser;
+    }
 }
 
 public abstract class WebTest(AppFixture app) : WebTest<AppFixture>(app);

@@ -42,7 +42,8 @@ public class CartModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<S
         if (!me.IsPurchaser) return Forbid();
         if (!await Catalog.StorefrontQuery.OnSale(db, Today).AnyAsync(r => r.Product.Id == productId, ct)) return NotFound();
         var line = await db.CartLines.SingleOrDefaultAsync(c => c.UserId == me.UserId && c.ProductId == productId, ct);
-        var wanted = Math.Max(1, quantity) + (line?.Quantity ?? 0);
+        // Saturates rather than wrapping round to a negative quantity; placing the order then refuses what stock cannot cover.
+        var wanted = (int)Math.Min(int.MaxValue, (long)Math.Max(1, quantity) + (line?.Quantity ?? 0));
         if (line is null) db.CartLines.Add(new CartLine(me.UserId!, productId, wanted));
         else line.SetQuantity(wanted);
         await db.SaveChangesAsync(ct);

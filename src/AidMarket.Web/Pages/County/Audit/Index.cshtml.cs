@@ -15,7 +15,7 @@ public class IndexModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<
     {
         var query = Db.AuditEntries.AsNoTracking().Where(a => a.CountyCode == County);
         if (!string.IsNullOrEmpty(EntityType)) query = query.Where(a => a.EntityType == EntityType);
-        PageNumber = Math.Max(1, PageNumber);
-        Entries = await query.OrderByDescending(a => a.At).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        PageNumber = Paging.Clamp(PageNumber, PageSize);
+        Entries = await query.OrderByDescending(a => a.At).Page(PageNumber, PageSize).ToListAsync(ct);
     }
 }

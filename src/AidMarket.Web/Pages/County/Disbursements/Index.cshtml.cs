@@ -15,7 +15,7 @@ public class IndexModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<
     public sealed record Payable(Guid Id, string HeadName, string Village, string CardCode, string? PayoutAccountMasked, Money Balance);
     public sealed record BatchRow(Guid Id, DateTimeOffset CreatedAt, int Lines, Money Total, int Pending, int Paid, int Failed);
 
-    [BindProperty, Display(Name = "Minimum per household (yuan)"), Range(0, 1_000_000, ErrorMessage = "Enter an amount from 0 to 1,000,000.")]
+    [BindProperty, Display(Name = "Minimum per household (yuan)"), Range(0d, 1_000_000d, ErrorMessage = "Enter an amount from 0 to 1,000,000.")]
     public decimal? MinimumYuan { get; set; }
     public IReadOnlyList<Payable> Payables { get; private set; } = [];
     public IReadOnlyList<BatchRow> Batches { get; private set; } = [];

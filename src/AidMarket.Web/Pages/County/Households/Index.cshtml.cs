@@ -48,9 +48,9 @@ public class IndexModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<
         }
         Total = await query.CountAsync(ct);
         Villages = await Db.Households.Where(h => h.CountyCode == County).Select(h => h.Village).Distinct().OrderBy(v => v).ToListAsync(ct);
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = Paging.Clamp(PageNumber, PageSize);
         Rows = await query.OrderBy(h => h.Village).ThenBy(h => h.HeadName).ThenBy(h => h.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Page(PageNumber, PageSize)
             .Select(h => new Row(h.Id, h.HeadName, h.IdNumberMasked, h.Village, h.Size, h.Status, h.CardCode,
                 Db.BenefitLinks.Count(k => k.HouseholdId == h.Id && k.Status == LinkStatus.Confirmed)))
             .ToListAsync(ct);

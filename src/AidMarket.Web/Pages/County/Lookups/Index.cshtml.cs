@@ -14,13 +14,13 @@ public class IndexModel(AidMarketDbContext db, CurrentUser me, IStringLocalizer<
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = Paging.Clamp(PageNumber, PageSize);
         Rows = await (from x in Db.StatementLookups.AsNoTracking()
                       where x.CountyCode == County
                       join h in Db.Households on x.HouseholdId equals h.Id into hs
                       from h in hs.DefaultIfEmpty()
                       orderby x.At descending
                       select new Row(x.At, x.CardCode, x.HouseholdId, h == null ? null : h.HeadName, x.Outcome, x.IpAddress))
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+            .Page(PageNumber, PageSize).ToListAsync(ct);
     }
 }

@@ -41,6 +41,5 @@ public class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedRe
         return Page();
     }
 
-    internal static string SafeReturnUrl(string? url) =>
-        url is { Length: > 1 } && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") ? url : "/";
+    internal static string SafeReturnUrl(string? url) => AidMarket.Web.Input.LocalUrl.Safe(url);
 }
