@@ -131,5 +131,7 @@ public static class AccessRules
         // The buyer ERP API: a buyer organization's key, never a login cookie.
         ["GET /api/v1/products"] = BuyerApiKey, ["GET /api/v1/products/{id:guid}"] = BuyerApiKey.AnyIds,
         ["GET /api/v1/orders/{id:guid}"] = BuyerApiKey.OwnIds, ["POST /api/v1/orders"] = BuyerApiKey,
+        // Any other path or method under /api/v1: 401 without a key, then 404 (note 024).
+        ["GET /api/v1/{**rest}"] = BuyerApiKey.AnyIds, // no record behind it: every path is answered alike
     };
 }
